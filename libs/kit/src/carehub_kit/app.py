@@ -1,0 +1,65 @@
+"""The common shape of a Care Hub service app: lifespan-owned engine, problem+json handlers,
+request ids, metrics, health, and stable OpenAPI operation ids."""
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
+from sqlalchemy.orm.exc import StaleDataError
+
+from carehub_kit.concurrency import stale
+from carehub_kit.db import make_engine, make_sessionmaker
+from carehub_kit.errors import UnexpectedErrorMiddleware, install_problem_handlers, problem_response
+from carehub_kit.health import health_router
+from carehub_kit.idempotency import IdempotentReplay, on_replay
+from carehub_kit.logging import configure_logging
+from carehub_kit.metrics import MetricsMiddleware, RequestMetrics
+from carehub_kit.requestid import RequestIdMiddleware
+from carehub_kit.settings import ServiceSettings
+
+
+def operation_id(route: APIRoute) -> str:
+    """`{tag}-{route name}`: stable names for generated clients."""
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def create_service_app(
+    settings: ServiceSettings, *, title: str, description: str, schema: str,
+    migrations_dir: Path, routers: Sequence[APIRouter], version: str = "1.0.0",
+) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_engine(settings.database_url, pool_size=settings.db_pool_size,
+                             statement_timeout_ms=settings.db_statement_timeout_ms)
+        app.state.engine = engine
+        app.state.sessionmaker = make_sessionmaker(engine)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    configure_logging(settings.log_level)
+    app = FastAPI(
+        title=title, description=description, version=version, lifespan=lifespan,
+        generate_unique_id_function=operation_id, separate_input_output_schemas=False,
+    )
+    app.state.settings = settings
+    app.state.metrics = RequestMetrics()
+    install_problem_handlers(app)
+    app.add_exception_handler(IdempotentReplay, on_replay)
+    app.add_exception_handler(
+        StaleDataError, lambda request, _exc: problem_response(request, 412, stale().detail, slug="stale")
+    )
+    # Added innermost first: request id outermost, so every response and log line has it.
+    app.add_middleware(UnexpectedErrorMiddleware)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(RequestIdMiddleware)
+    app.include_router(health_router(schema, migrations_dir))
+    for router in routers:
+        # Routers carry their full `/v1/...` prefix themselves, so the route object FastAPI
+        # reports to middleware knows its whole template (the metrics label).
+        assert router.prefix.startswith("/v1/"), f"router prefix {router.prefix!r} must start with /v1/"
+        app.include_router(router)
+    return app

@@ -1,0 +1,1 @@
+"""Care Hub assets-api: the estate and equipment database."""

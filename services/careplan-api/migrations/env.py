@@ -1,0 +1,4 @@
+from careplan_api.db import metadata
+from carehub_kit.migrations import run_env
+
+run_env(metadata)

@@ -1,0 +1,1 @@
+"""Care Hub care planning API."""

@@ -1,0 +1,23 @@
+"""careplan-api app factory."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from careplan_api.db import SCHEMA
+from careplan_api.settings import Settings
+from carehub_kit.app import create_service_app
+from carehub_kit.settings import load_settings
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    return create_service_app(
+        settings or load_settings(Settings),
+        title="Care Hub care planning API",
+        description="Residents, person-centred care plans, risk assessments, daily notes, reviews, consent and audit.",
+        schema=SCHEMA,
+        migrations_dir=MIGRATIONS_DIR,
+        routers=[],
+    )

@@ -1,0 +1,1 @@
+"""Care Hub feedback API."""

@@ -1,0 +1,9 @@
+from pydantic_settings import SettingsConfigDict
+
+from carehub_kit.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    """`DATABASE_URL`, and `FEEDBACK_*` for the rest."""
+
+    model_config = SettingsConfigDict(env_prefix="FEEDBACK_", extra="ignore", frozen=True, validate_by_name=True)
