@@ -4,6 +4,7 @@ request ids, metrics, health, and stable OpenAPI operation ids."""
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
@@ -23,6 +24,29 @@ from carehub_kit.settings import ServiceSettings
 def operation_id(route: APIRoute) -> str:
     """`{tag}-{route name}`: stable names for generated clients."""
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def _problem_only_errors(app: FastAPI) -> None:
+    """Errors are documented as application/problem+json only (FastAPI would also list
+    application/json for a `model=` response, and its own unused HTTPValidationError)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if status[0] in "45" and "application/problem+json" in content:
+                        content.pop("application/json", None)
+        for unused in ("HTTPValidationError", "ValidationError"):
+            schema.get("components", {}).get("schemas", {}).pop(unused, None)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_service_app(
@@ -56,6 +80,7 @@ def create_service_app(
     app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(RequestIdMiddleware)
+    _problem_only_errors(app)
     app.include_router(health_router(schema, migrations_dir))
     for router in routers:
         # Routers carry their full `/v1/...` prefix themselves, so the route object FastAPI

@@ -27,7 +27,9 @@ class Versioned:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+        # eager_defaults: server-set columns (updated_at, ...) come back in the same RETURNING,
+        # so a flushed row can be serialised without another round trip.
+        return {"version_id_col": cls.__table__.c.version, "eager_defaults": True}  # type: ignore[attr-defined]
 
 
 def etag(version: int) -> str:

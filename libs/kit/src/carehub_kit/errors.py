@@ -12,10 +12,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from carehub_kit.logging import get_logger
 from carehub_kit.requestid import current_request_id
@@ -32,7 +32,7 @@ class ValidationIssue(BaseModel):
 
 
 class Problem(BaseModel):
-    """The problem+json body, declared in every route's `responses=`."""
+    """An RFC 9457 problem details body (application/problem+json)."""
 
     type: str
     title: str

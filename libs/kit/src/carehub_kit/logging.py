@@ -48,6 +48,8 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level.upper())
     # uvicorn's access log prints raw paths and query strings; ours prints route templates.
     logging.getLogger("uvicorn.access").disabled = True
+    # httpx logs every URL it calls at INFO, query strings (which can hold names) included.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     _configured = True
 
 

@@ -44,7 +44,8 @@ async def current_revision(conn: AsyncConnection, schema: str) -> str | None:
     exists = await conn.scalar(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": f"{schema}.alembic_version"})
     if not exists:
         return None
-    return await conn.scalar(text(f'SELECT version_num FROM "{schema}".alembic_version'))
+    revision = await conn.scalar(text(f'SELECT version_num FROM "{schema}".alembic_version'))
+    return str(revision) if revision is not None else None
 
 
 def _lock_id(schema: str) -> int:

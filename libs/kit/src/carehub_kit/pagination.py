@@ -10,17 +10,17 @@ import binascii
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar, get_args
 
 from fastapi import Query, Request, Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from sqlalchemy import ColumnElement, Select, tuple_
+from sqlalchemy import BigInteger, ColumnElement, Integer, Select, SmallInteger, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from carehub_kit.errors import ProblemError
 
 T = TypeVar("T")
-M = TypeVar("M", bound=BaseModel)
+P = TypeVar("P", bound="Page[Any]")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
@@ -66,7 +66,20 @@ def decode_cursor(cursor: str, sort: str, key: SortKey, id_col: InstrumentedAttr
         typed_id = TypeAdapter(id_col.type.python_type).validate_python(row_id)
     except ValidationError:
         raise _bad_cursor("The cursor is not one this service issued.") from None
+    if not (_storable(typed_value, key.column.type) and _storable(typed_id, id_col.type)):
+        raise _bad_cursor("The cursor is not one this service issued.")
     return typed_value, typed_id
+
+
+def _storable(value: Any, column_type: Any) -> bool:
+    """A forged cursor must not reach the database with a value its column type cannot hold
+    (an int out of range, a NUL in text): the driver would fail the query with a 500."""
+    if isinstance(value, str):
+        return "\x00" not in value
+    if isinstance(value, int) and isinstance(column_type, Integer):
+        bits = 16 if isinstance(column_type, SmallInteger) else 64 if isinstance(column_type, BigInteger) else 32
+        return -(1 << (bits - 1)) <= value < 1 << (bits - 1)
+    return True
 
 
 def resolve_sort(sort: str, allowed: Mapping[str, SortKey]) -> SortKey:
@@ -94,10 +107,13 @@ def paginate_query(
 
 
 def page_of(
-    rows: Sequence[Any], schema: type[M], *, sort: str, allowed: Mapping[str, SortKey],
+    rows: Sequence[Any], page: type[P], *, sort: str, allowed: Mapping[str, SortKey],
     limit: int, request: Request, response: Response,
-) -> Page[M]:
-    """Trim the extra row, build `next_cursor` and the `Link: rel="next"` header."""
+) -> P:
+    """Trim the extra row, build `next_cursor` and the `Link: rel="next"` header.
+
+    `page` is the endpoint's named page model (`class HomePage(Page[HomeRead])`), so generated
+    clients get a readable type name."""
     key = allowed[sort]
     kept = rows[:limit]
     next_cursor = None
@@ -106,5 +122,6 @@ def page_of(
         next_cursor = encode_cursor(sort, getattr(last, key.column.key), last.id)
         next_url = request.url.include_query_params(cursor=next_cursor)
         response.headers["Link"] = f'<{next_url}>; rel="next"'
-    items = [schema.model_validate(row, from_attributes=True) for row in kept]
-    return Page[M](items=items, next_cursor=next_cursor)
+    (item,) = get_args(page.model_fields["items"].annotation)
+    return page(items=[item.model_validate(row, from_attributes=True) for row in kept],
+                next_cursor=next_cursor)

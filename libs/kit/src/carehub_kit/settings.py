@@ -24,6 +24,11 @@ class ServiceSettings(BaseSettings):
     db_pool_size: int = Field(default=5, ge=1, le=100)
     db_statement_timeout_ms: int = Field(default=15_000, ge=100)
     log_level: str = "INFO"
+    # Bearer tokens: who issues them and where their public keys are published. Shared by
+    # every service (no prefix). Unset JWKS URL: the gateway hands the keys over in-process.
+    auth_issuer: str = Field(default="carehub", validation_alias=AliasChoices("AUTH_ISSUER"))
+    auth_audience: str = Field(default="carehub", validation_alias=AliasChoices("AUTH_AUDIENCE"))
+    auth_jwks_url: str | None = Field(default=None, validation_alias=AliasChoices("AUTH_JWKS_URL"))
 
     @field_validator("database_url")
     @classmethod

@@ -5,7 +5,17 @@ first migration creates them in that service's schema.
 """
 
 from sqlalchemy import (
-    Column, DateTime, Index, Integer, MetaData, PrimaryKeyConstraint, Table, Text, Uuid, func, text,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    Uuid,
+    func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 

@@ -23,6 +23,9 @@ from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from carehub_kit import migrations
+from carehub_kit.auth import StaticKeys
+from carehub_kit.embedded import embedded_postgres
+from carehub_kit.tokens import SigningKey, claims_for, jwks
 
 
 def _libpq_dsn(url: str) -> str:
@@ -39,14 +42,11 @@ def pg_server_url() -> Iterator[str]:
     if url := os.environ.get("DATABASE_URL"):
         yield url
         return
-    import pgserver
-
     data_dir = tempfile.mkdtemp(prefix="chpg")  # short: the socket path has a length limit
-    server = pgserver.get_server(data_dir, cleanup_mode="stop")
     try:
-        yield server.get_uri()
+        with embedded_postgres(Path(data_dir)) as url:
+            yield url
     finally:
-        server.cleanup()
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
@@ -103,3 +103,28 @@ async def running(app: FastAPI, **client_kwargs: Any) -> AsyncIterator[httpx.Asy
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://test", **client_kwargs) as client:
             yield client
+
+
+class TokenIssuer:
+    """Mints real signed tokens for tests and hands its public keys to an app in-process."""
+
+    def __init__(self, issuer: str = "carehub") -> None:
+        self.issuer = issuer
+        self.key = SigningKey.generate()
+
+    async def _jwks(self) -> dict[str, Any]:
+        return jwks([self.key])
+
+    def install(self, app: FastAPI) -> None:
+        app.state.key_source = StaticKeys(self._jwks)
+
+    def token(self, *roles: str, homes: tuple[str, ...] = (), sub: str = "user-1", name: str = "Test User") -> str:
+        return self.key.sign(claims_for(sub=sub, name=name, roles=roles, homes=homes, issuer=self.issuer))
+
+    def headers(self, *roles: str, homes: tuple[str, ...] = (), sub: str = "user-1") -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(*roles, homes=homes, sub=sub)}"}
+
+
+@pytest.fixture(scope="session")
+def token_issuer() -> TokenIssuer:
+    return TokenIssuer()

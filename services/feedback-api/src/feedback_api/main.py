@@ -4,10 +4,10 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from feedback_api.db import SCHEMA
-from feedback_api.settings import Settings
 from carehub_kit.app import create_service_app
 from carehub_kit.settings import load_settings
+from feedback_api.db import SCHEMA
+from feedback_api.settings import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 

@@ -9,19 +9,19 @@ from fastapi.responses import JSONResponse
 from assets_api.db import Idempotency
 from assets_api.homes import repository, service
 from assets_api.homes.models import HomeStatus
-from assets_api.homes.schemas import HomeCreate, HomeRead, HomeUpdate
+from assets_api.homes.schemas import HomeCreate, HomePage, HomeRead, HomeUpdate
 from carehub_kit.concurrency import ExpectedVersion, etag, set_etag
 from carehub_kit.db import DbSession
 from carehub_kit.errors import problem_responses
 from carehub_kit.identity import CurrentActor
-from carehub_kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, page_of
+from carehub_kit.pagination import DEFAULT_LIMIT, Cursor, Limit, page_of
 
 router = APIRouter(prefix="/v1/homes", tags=["homes"])
 
 SortParam = Annotated[str, Query(description=f"One of: {', '.join(repository.SORTS)}.")]
 
 
-@router.get("", response_model=Page[HomeRead], responses=problem_responses(422))
+@router.get("", response_model=HomePage, responses=problem_responses(422))
 async def list_homes(
     request: Request, response: Response, session: DbSession, actor: CurrentActor,
     q: Annotated[str | None, Query(max_length=100, description="Words that start a home's name or postcode.")] = None,
@@ -30,10 +30,10 @@ async def list_homes(
     sort: SortParam = "name",
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
-) -> Page[HomeRead]:
+) -> HomePage:
     stmt = repository.list_query(q=q, status=status, include_archived=include_archived, home_ids=None)
     rows = await repository.list_page(session, stmt, sort=sort, cursor=cursor, limit=limit)
-    return page_of(rows, HomeRead, sort=sort, allowed=repository.SORTS, limit=limit,
+    return page_of(rows, HomePage, sort=sort, allowed=repository.SORTS, limit=limit,
                    request=request, response=response)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
 from assets_api.homes.models import HomeStatus
+from carehub_kit.pagination import Page
 
 # Royal Mail postcode shape (outward code, space, inward code), plus the special GIR 0AA.
 _POSTCODE = re.compile(r"^(GIR 0AA|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2})$")
@@ -98,3 +99,7 @@ class HomeRead(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
+
+
+class HomePage(Page[HomeRead]):
+    """One page of homes."""

@@ -29,7 +29,6 @@ async def create(session: AsyncSession, actor: Actor, data: HomeCreate) -> Home:
     session.add(home)
     await session.flush()
     await audit.record(session, actor, "create", ENTITY, home.id, home_id=home.id)
-    await session.refresh(home)
     return home
 
 
@@ -57,7 +56,6 @@ async def update(session: AsyncSession, actor: Actor, home_id: uuid.UUID, expect
     await session.flush()  # version_id_col: UPDATE ... WHERE version = expected, else 412
     await audit.record(session, actor, "update", ENTITY, home.id, home_id=home.id,
                        details={"fields": sorted(changes)})
-    await session.refresh(home)
     return home
 
 

@@ -1,0 +1,20 @@
+"""The `kit_test` schema: metadata, declarative base, and the kit's per-schema tables."""
+
+from sqlalchemy.orm import DeclarativeBase
+
+from carehub_kit.audit import AuditWriter
+from carehub_kit.db import service_metadata
+from carehub_kit.idempotency import idempotency_dependency
+from carehub_kit.tables import add_kit_tables
+
+SCHEMA = "kit_test"
+metadata = service_metadata(SCHEMA)
+add_kit_tables(metadata)
+
+
+class Base(DeclarativeBase):
+    metadata = metadata
+
+
+audit = AuditWriter(metadata)
+Idempotency = idempotency_dependency(metadata)
