@@ -2,6 +2,7 @@
 
 import pytest
 from kit_widgets.main import KitTestSettings
+from pydantic_settings import SettingsConfigDict
 
 from carehub_kit.settings import ServiceSettings, SettingsError, load_settings
 
@@ -59,3 +60,13 @@ class TestSettings:
         message = one_line(error)
         assert "KITTEST_DB_POOL_SIZE" in message
         assert "invalid" in message
+
+
+def test_shared_setting_is_named_without_the_service_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    class PrefixedSettings(ServiceSettings):
+        model_config = SettingsConfigDict(env_prefix="ASSETS_", extra="ignore", frozen=True, validate_by_name=True)
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(PrefixedSettings)
+    assert str(caught.value) == "configuration error: DATABASE_URL is not set"

@@ -9,15 +9,16 @@ bound to a response that was really committed. Keys are kept 24 hours.
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, Request
+from fastapi import Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import MetaData, Table, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from carehub_kit.db import DbSession
 from carehub_kit.errors import ProblemError
@@ -52,7 +53,7 @@ def request_fingerprint(method: str, path: str, body: bytes) -> str:
 class Idempotency:
     """Per-request handle: replays or claims the key up front, stores the response at the end."""
 
-    def __init__(self, table: Table, session: DbSession, actor_sub: str, key: str | None) -> None:
+    def __init__(self, table: Table, session: AsyncSession, actor_sub: str, key: str | None) -> None:
         self.table, self.session, self.actor_sub, self.key = table, session, actor_sub, key
 
     async def claim(self, fingerprint: str) -> None:
@@ -89,7 +90,11 @@ class Idempotency:
         return JSONResponse(content, status_code=status, headers=dict(headers or {}))
 
 
-def idempotency_dependency(metadata: MetaData) -> Any:
+def idempotency_dependency(metadata: MetaData) -> Callable[..., Awaitable[Idempotency]]:
+    """The dependency for one schema. Declare it per service with scope="function", so it
+    shares the request's transaction:
+    `IdempotencyKey = Annotated[Idempotency, Depends(idempotency_dependency(metadata), scope="function")]`
+    """
     table = kit_table(metadata, "idempotency_key")
 
     async def dependency(
@@ -102,10 +107,10 @@ def idempotency_dependency(metadata: MetaData) -> Any:
             await handle.claim(request_fingerprint(request.method, request.url.path, body))
         return handle
 
-    return Annotated[Idempotency, Depends(dependency, scope="function")]
+    return dependency
 
 
-async def purge_expired(session: DbSession, metadata: MetaData) -> int:
+async def purge_expired(session: AsyncSession, metadata: MetaData) -> int:
     t = kit_table(metadata, "idempotency_key")
     result = await session.execute(delete(t).where(t.c.created_at < func.now() - KEEP_FOR))
     return int(getattr(result, "rowcount", 0) or 0)

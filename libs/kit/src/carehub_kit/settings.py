@@ -40,10 +40,10 @@ class ServiceSettings(BaseSettings):
 
 def env_name(settings_cls: type[BaseSettings], field: str) -> str:
     """The environment variable an operator sets for `field`."""
-    info = settings_cls.model_fields.get(field)
-    alias = info.validation_alias if info else None
-    if isinstance(alias, AliasChoices):
-        return str(alias.choices[0])
+    for name, info in settings_cls.model_fields.items():
+        alias = info.validation_alias
+        if isinstance(alias, AliasChoices) and field in (name, *alias.choices):
+            return str(alias.choices[0])  # a shared setting, such as DATABASE_URL: no prefix
     prefix = settings_cls.model_config.get("env_prefix", "")
     return f"{prefix}{field}".upper()
 

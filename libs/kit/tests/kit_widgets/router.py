@@ -14,7 +14,7 @@ from carehub_kit.errors import ProblemError, not_found
 from carehub_kit.identity import CurrentActor
 from carehub_kit.logging import get_logger
 from carehub_kit.pagination import DEFAULT_LIMIT, Cursor, Limit, SortKey, page_of, paginate_query
-from kit_widgets.db import Idempotency, audit
+from kit_widgets.db import IdempotencyKey, audit
 from kit_widgets.models import Widget
 from kit_widgets.schemas import WidgetCreate, WidgetPage, WidgetRead, WidgetUpdate
 
@@ -50,7 +50,7 @@ async def list_widgets(
 
 @router.post("", status_code=201, response_model=WidgetRead)
 async def create_widget(
-    body: WidgetCreate, session: DbSession, actor: CurrentActor, idempotency: Idempotency,
+    body: WidgetCreate, session: DbSession, actor: CurrentActor, idempotency: IdempotencyKey,
 ) -> JSONResponse:
     widget = Widget(**body.model_dump())
     session.add(widget)

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from assets_api.db import Idempotency
+from assets_api.db import IdempotencyKey
 from assets_api.homes import repository, service
 from assets_api.homes.models import HomeStatus
 from assets_api.homes.schemas import HomeCreate, HomePage, HomeRead, HomeUpdate
@@ -39,7 +39,7 @@ async def list_homes(
 
 @router.post("", status_code=201, response_model=HomeRead, responses=problem_responses(409, 422))
 async def create_home(
-    request: Request, body: HomeCreate, session: DbSession, actor: CurrentActor, idempotency: Idempotency,
+    request: Request, body: HomeCreate, session: DbSession, actor: CurrentActor, idempotency: IdempotencyKey,
 ) -> JSONResponse:
     home = await service.create(session, actor, body)
     location = str(request.url_for("get_home", home_id=home.id).path)

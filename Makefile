@@ -1,0 +1,61 @@
+# Care Hub. `make run` and `make test` work from a fresh clone with Python 3.11+: they create
+# .venv and install every package (pinned by constraints.txt) when it is missing or out of date.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+SERVICES := assets-api careplan-api feedback-api gateway
+API_SERVICES := assets-api careplan-api feedback-api
+PACKAGES := libs/kit $(SERVICES:%=services/%)
+
+RUN_ARGS ?=
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run test lint openapi clean clean-data \
+	$(SERVICES:%=test-%) $(API_SERVICES:%=openapi-%)
+
+help: ## List the targets
+	@grep -hE '^[^ #=]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^\$$\([A-Z_]+:%=([a-z-]+)%\): [a-z%-]+/\1<service>/' \
+	  | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/pyvenv.cfg:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "Care Hub needs Python 3.11 or newer; '$(PYTHON)' is: $$($(PYTHON) --version 2>&1 || echo 'not found')." >&2; \
+	  echo "Install Python 3.11+, or name one: make PYTHON=python3.12 $(MAKECMDGOALS)" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(VENV)/pyvenv.cfg constraints.txt requirements-dev.txt $(PACKAGES:%=%/pyproject.toml)
+	@$(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "$(VENV) runs $$($(BIN)/python --version 2>&1); Care Hub needs 3.11+. Run: make clean" >&2; exit 1; }
+	$(BIN)/python -m pip install --quiet -c constraints.txt -r requirements-dev.txt $(PACKAGES:%=-e %)
+	@touch $@
+
+venv: $(STAMP) ## Create or update .venv (every other target does this first)
+
+run: $(STAMP) ## Run Care Hub on http://127.0.0.1:8000 (RUN_ARGS="--port 9000" to change)
+	$(BIN)/carehub run $(RUN_ARGS)
+
+test: $(STAMP) ## Run every test suite (PYTEST_ARGS="-x -k homes" to narrow)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+$(SERVICES:%=test-%): test-%: $(STAMP) ## Run one service's tests, e.g. make test-assets-api
+	$(BIN)/pytest services/$*/tests $(PYTEST_ARGS)
+
+lint: $(STAMP) ## ruff and mypy (strict)
+	$(BIN)/ruff check .
+	$(BIN)/mypy libs/kit/src $(SERVICES:%=services/%/src)
+
+openapi: $(API_SERVICES:%=openapi-%) ## Write every services/<svc>/openapi.json
+
+$(API_SERVICES:%=openapi-%): openapi-%: $(STAMP) ## Write one, e.g. make openapi-assets-api
+	$(BIN)/carehub openapi --service $(patsubst %-api,%,$*)
+
+clean: ## Remove .venv and caches (keeps the local database in .carehub)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	find . -path ./frontend/node_modules -prune -o \( -name __pycache__ -o -name '*.egg-info' \) -type d -print -prune | xargs rm -rf
+
+clean-data: ## Delete the embedded database in .carehub (stop `make run` first)
+	rm -rf .carehub

@@ -1,0 +1,3 @@
+from carehub_gateway.cli import main
+
+main()

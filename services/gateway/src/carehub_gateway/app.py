@@ -1,0 +1,137 @@
+"""The gateway app: the three API services mounted in-process at `/api/<svc>`, the SPA at `/`,
+and the gateway's own `/healthz` and `/readyz`.
+
+Starlette does not run a mounted app's lifespan, so the gateway's lifespan enters each
+service's: that is where each service opens (and later closes) its database engine.
+"""
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI, Request
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.routing import BaseRoute
+from starlette.types import Receive, Scope, Send
+
+from carehub_gateway.db import MIGRATIONS_DIR, SCHEMA
+from carehub_gateway.services import SERVICES
+from carehub_gateway.settings import Settings
+from carehub_gateway.spa import DEFAULT_DIST, mount_spa
+from carehub_kit.db import make_engine
+from carehub_kit.errors import ProblemError, UnexpectedErrorMiddleware, install_problem_handlers
+from carehub_kit.logging import configure_logging
+from carehub_kit.migrations import current_revision, head_revision
+from carehub_kit.requestid import RequestIdMiddleware
+
+READY_TIMEOUT_S = 4.0
+
+
+class Health(BaseModel):
+    status: str
+
+
+class GatewayReadiness(BaseModel):
+    status: str
+    checks: dict[str, str]  # part -> "ready" | "not ready"
+
+
+async def _revision(engine: AsyncEngine) -> str | None:
+    async with engine.connect() as conn:
+        return await current_revision(conn, SCHEMA)
+
+
+async def _gateway_ready(engine: AsyncEngine, head: str | None) -> bool:
+    try:
+        revision = await asyncio.wait_for(_revision(engine), READY_TIMEOUT_S)
+    except Exception:  # unreachable or slow database: not ready
+        return False
+    return revision == head
+
+
+async def _service_ready(app: FastAPI) -> bool:
+    """Ask the mounted service itself, in-process: its /readyz knows its own schema."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+        try:
+            response = await asyncio.wait_for(client.get("/readyz"), READY_TIMEOUT_S + 1)
+        except TimeoutError:
+            return False
+    return response.status_code == 200
+
+
+class Standalone:
+    """A mounted service, run as if it were on its own behind a proxy at its mount path.
+
+    Starlette's `request.url_for` resolves names with the outermost router (`scope["router"]`)
+    from the outermost root path (`scope["app_root_path"]`): inside a service that would look
+    `get_home` up among the gateway's routes, and drop `/api/assets`. So the service gets its
+    own router and its mount path as its root.
+    """
+
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+
+    @property
+    def routes(self) -> list[BaseRoute]:
+        return self.app.routes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            scope = {key: value for key, value in scope.items() if key != "router"}
+            scope["app_root_path"] = scope.get("root_path", "")
+        await self.app(scope, receive, send)
+
+
+def create_gateway_app(database_url: str, *, frontend_dist: Path | None = DEFAULT_DIST,
+                       settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings(database_url=database_url)
+    configure_logging(settings.log_level)
+    mounted = {s.name: s.create_app(database_url) for s in SERVICES}
+    gateway_head = head_revision(MIGRATIONS_DIR)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            engine = make_engine(settings.database_url, pool_size=settings.db_pool_size,
+                                 statement_timeout_ms=settings.db_statement_timeout_ms)
+            stack.push_async_callback(engine.dispose)
+            app.state.engine = engine
+            for sub_app in mounted.values():
+                await stack.enter_async_context(sub_app.router.lifespan_context(sub_app))
+            yield
+
+    # The gateway has no API of its own yet; each service documents itself at /api/<svc>/docs.
+    app = FastAPI(title="Care Hub gateway", lifespan=lifespan,
+                  openapi_url=None, docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    app.state.services = mounted
+    install_problem_handlers(app)
+    app.add_middleware(UnexpectedErrorMiddleware)
+    app.add_middleware(RequestIdMiddleware)  # outermost: mounted services reuse its id
+
+    @app.get("/healthz", response_model=Health)
+    async def healthz() -> Health:
+        return Health(status="ok")
+
+    @app.get("/readyz", response_model=GatewayReadiness)
+    async def readyz(request: Request) -> GatewayReadiness:
+        names = ["gateway", *mounted]
+        results = await asyncio.gather(
+            _gateway_ready(request.app.state.engine, gateway_head),
+            *(_service_ready(sub_app) for sub_app in mounted.values()),
+        )
+        checks = {n: "ready" if ok else "not ready" for n, ok in zip(names, results, strict=True)}
+        waiting = [n for n, ok in zip(names, results, strict=True) if not ok]
+        if waiting:
+            raise ProblemError(503, f"Not ready yet: {', '.join(waiting)}.", slug="not-ready",
+                               title="Not ready", headers={"Retry-After": "5"})
+        return GatewayReadiness(status="ready", checks=checks)
+
+    for s in SERVICES:
+        app.mount(s.mount_path, Standalone(mounted[s.name]), name=s.name)
+    mount_spa(app, frontend_dist)
+    return app
