@@ -16,7 +16,7 @@ from carehub_kit.testing import migrate, running, truncate_schema
 sys.path.append(str(Path(__file__).resolve().parent))
 
 from kit_widgets.db import SCHEMA  # noqa: E402
-from kit_widgets.main import MIGRATIONS_DIR, KitTestSettings, create_app  # noqa: E402
+from kit_widgets.main import ADMIN, MIGRATIONS_DIR, KitTestSettings, create_app  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +33,7 @@ def kit_app(kit_database_url: str) -> FastAPI:
 
 @pytest.fixture
 async def kit_client(kit_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    async with running(kit_app) as http:
+    async with running(kit_app, headers=ADMIN) as http:
         try:
             yield http
         finally:

@@ -15,10 +15,11 @@ class TestAudit:
         assert response.status_code == 201
         async with kit_app.state.engine.connect() as conn:
             rows = (await conn.execute(text(
-                "SELECT actor_sub, action, entity_type, entity_id, request_id, details"
+                "SELECT actor_sub, actor_roles, action, entity_type, entity_id, request_id, details"
                 " FROM kit_test.audit_event"))).all()
         assert [tuple(r) for r in rows] == [
-            ("anonymous", "create", "widget", response.json()["id"], "audit-1", {"fields": ["name", "rank"]}),
+            ("kit-tester", ["admin"], "create", "widget", response.json()["id"], "audit-1",
+             {"fields": ["name", "rank"]}),
         ]
 
     @pytest.mark.parametrize(("how", "status"), [("crash", 500), ("problem", 409)])

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 from kit_support import TcpProxy, assert_problem
-from kit_widgets.main import MIGRATIONS_DIR, KitTestSettings, create_app
+from kit_widgets.main import ADMIN, MIGRATIONS_DIR, KitTestSettings, create_app
 
 from carehub_kit.testing import running
 
@@ -56,7 +56,7 @@ class TestHealth:
 
     async def test_readyz_follows_the_database_down_and_back(self, db_proxy: TcpProxy) -> None:
         app = create_app(KitTestSettings(database_url=db_proxy.url()))
-        async with running(app) as client:
+        async with running(app, headers=ADMIN) as client:
             assert (await client.get("/readyz")).status_code == 200
             assert (await client.get("/v1/widgets")).status_code == 200
 
@@ -75,7 +75,7 @@ class TestHealth:
 
     async def test_a_database_restart_between_requests_goes_unnoticed(self, db_proxy: TcpProxy) -> None:
         app = create_app(KitTestSettings(database_url=db_proxy.url()))
-        async with running(app) as client:
+        async with running(app, headers=ADMIN) as client:
             assert (await client.get("/v1/widgets")).status_code == 200  # leaves a pooled connection
             await db_proxy.stop()  # that connection dies while idle
             await db_proxy.start()
@@ -89,12 +89,12 @@ class TestHealth:
         shutil.copytree(MIGRATIONS_DIR, ahead, ignore=shutil.ignore_patterns("__pycache__"))
         (ahead / "versions" / "0002_newer.py").write_text(NEWER_REVISION)
         app = create_app(KitTestSettings(database_url=kit_database_url), migrations_dir=ahead)
-        async with running(app) as client:
+        async with running(app, headers=ADMIN) as client:
             body = assert_problem(await client.get("/readyz"), 503, "not-ready")
         assert "schema" in body["detail"]
 
     async def test_readyz_is_503_when_the_schema_was_never_migrated(self, kit_database_url: str) -> None:
         app = create_app(KitTestSettings(database_url=kit_database_url), schema="kit_test_unmigrated")
-        async with running(app) as client:
+        async with running(app, headers=ADMIN) as client:
             body = assert_problem(await client.get("/readyz"), 503, "not-ready")
         assert "schema" in body["detail"]

@@ -5,6 +5,7 @@ import asyncio
 import httpx
 from fastapi import FastAPI
 from kit_support import assert_problem, count_rows
+from kit_widgets.main import ISSUER
 
 BODY = {"name": "gizmo", "rank": 3}
 
@@ -83,3 +84,14 @@ class TestIdempotency:
         assert created.status_code == 201
         assert "idempotent-replayed" not in created.headers
         assert await count_rows(kit_app.state.engine, "widget") == 1
+
+    async def test_keys_belong_to_the_caller(self, kit_client: httpx.AsyncClient, kit_app: FastAPI) -> None:
+        """Another person's identical key and body is their own request, never a replay of ours."""
+        mine = await kit_client.post("/v1/widgets", json=BODY, headers=keyed("shared"))
+        theirs = await kit_client.post(
+            "/v1/widgets", json=BODY, headers={**keyed("shared"), **ISSUER.headers("admin", sub="someone-else")},
+        )
+        assert mine.status_code == theirs.status_code == 201
+        assert "idempotent-replayed" not in theirs.headers
+        assert mine.json()["id"] != theirs.json()["id"]
+        assert await count_rows(kit_app.state.engine, "widget") == 2

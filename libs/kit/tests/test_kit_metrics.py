@@ -7,7 +7,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from kit_widgets.db import SCHEMA
-from kit_widgets.main import KitTestSettings, create_app
+from kit_widgets.main import ADMIN, KitTestSettings, create_app
 from prometheus_client.parser import text_string_to_metric_families
 
 from carehub_kit.testing import running, truncate_schema
@@ -17,7 +17,7 @@ from carehub_kit.testing import running, truncate_schema
 async def fresh_client(kit_database_url: str) -> AsyncIterator[httpx.AsyncClient]:
     """An app of its own, so its counters start at zero."""
     app: FastAPI = create_app(KitTestSettings(database_url=kit_database_url))
-    async with running(app) as client:
+    async with running(app, headers=ADMIN) as client:
         try:
             yield client
         finally:

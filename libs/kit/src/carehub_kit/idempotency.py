@@ -20,9 +20,9 @@ from sqlalchemy import MetaData, Table, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carehub_kit.auth import CurrentActor
 from carehub_kit.db import DbSession
 from carehub_kit.errors import ProblemError
-from carehub_kit.identity import CurrentActor
 from carehub_kit.tables import kit_table
 
 KEEP_FOR = timedelta(hours=24)

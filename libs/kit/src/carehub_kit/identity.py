@@ -1,13 +1,8 @@
-"""Who is calling. The actor is what the audit trail and idempotency keys are recorded against.
-
-Until sign-in lands (the identity issue), every caller is the anonymous actor; routes already
-depend on `CurrentActor`, so that issue fills this in without touching them.
-"""
+"""Who is calling: the actor the audit trail, idempotency keys and home scoping are recorded
+against. Services get it from a verified bearer token (`carehub_kit.auth.CurrentActor`); jobs
+such as the demo seed name a system actor."""
 
 from dataclasses import dataclass, field
-from typing import Annotated
-
-from fastapi import Depends
 
 
 @dataclass(frozen=True)
@@ -16,13 +11,3 @@ class Actor:
     name: str
     roles: tuple[str, ...] = field(default_factory=tuple)
     homes: tuple[str, ...] = field(default_factory=tuple)
-
-
-ANONYMOUS = Actor(sub="anonymous", name="Anonymous")
-
-
-async def current_actor() -> Actor:
-    return ANONYMOUS
-
-
-CurrentActor = Annotated[Actor, Depends(current_actor)]

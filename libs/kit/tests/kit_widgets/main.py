@@ -7,10 +7,14 @@ from pydantic_settings import SettingsConfigDict
 
 from carehub_kit.app import create_service_app
 from carehub_kit.settings import ServiceSettings
+from carehub_kit.testing import TokenIssuer
 from kit_widgets.db import SCHEMA
 from kit_widgets.router import faults, router
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Every widgets app trusts this issuer; the kit's behaviours, not authorisation, are under test.
+ISSUER = TokenIssuer()
+ADMIN = ISSUER.headers("admin", sub="kit-tester")
 
 
 class KitTestSettings(ServiceSettings):
@@ -25,4 +29,5 @@ def create_app(settings: KitTestSettings, *, schema: str = SCHEMA,
         migrations_dir=migrations_dir, routers=[router, faults],
     )
     app.state.after_read = None
+    ISSUER.install(app)
     return app

@@ -8,10 +8,10 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carehub_kit.auth import CurrentActor
 from carehub_kit.concurrency import ExpectedVersion, check_version, etag, set_etag
 from carehub_kit.db import DbSession
 from carehub_kit.errors import ProblemError, not_found
-from carehub_kit.identity import CurrentActor
 from carehub_kit.logging import get_logger
 from carehub_kit.pagination import DEFAULT_LIMIT, Cursor, Limit, SortKey, page_of, paginate_query
 from kit_widgets.db import IdempotencyKey, audit

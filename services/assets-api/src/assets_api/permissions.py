@@ -2,6 +2,9 @@
 applied on top of this by the queries: outside org-wide roles, people see their own homes."""
 
 import enum
+from typing import Any
+
+from fastapi import Depends
 
 from carehub_kit.auth import ALL_ROLES, Permissions, Role
 
@@ -21,3 +24,8 @@ MATRIX = Permissions[Action]({
     Action.home_update: ESTATE_MANAGERS,
     Action.home_archive: ESTATE_MANAGERS,
 })
+
+
+def allowed(action: Action) -> Any:
+    """`actor: Annotated[Actor, allowed(Action.home_read)]`: 403 unless the role may do it."""
+    return Depends(MATRIX.require(action))

@@ -9,6 +9,7 @@ from assets_api.db import audit
 from assets_api.homes import repository
 from assets_api.homes.models import Home
 from assets_api.homes.schemas import REQUIRED_ON_UPDATE, HomeCreate, HomeUpdate
+from carehub_kit.auth import can_see_home
 from carehub_kit.concurrency import check_version
 from carehub_kit.errors import ProblemError, not_found
 from carehub_kit.identity import Actor
@@ -32,9 +33,10 @@ async def create(session: AsyncSession, actor: Actor, data: HomeCreate) -> Home:
     return home
 
 
-async def get(session: AsyncSession, home_id: uuid.UUID) -> Home:
+async def get(session: AsyncSession, actor: Actor, home_id: uuid.UUID) -> Home:
+    """The home, or 404 when it does not exist or is outside the actor's homes (no existence leak)."""
     home = await repository.get(session, home_id)
-    if home is None:
+    if home is None or not can_see_home(actor, home.id):
         raise not_found("home")
     return home
 
@@ -46,7 +48,7 @@ async def update(session: AsyncSession, actor: Actor, home_id: uuid.UUID, expect
     if cleared:
         raise ProblemError(422, "Required fields cannot be cleared.", slug="validation", errors=[
             {"loc": ["body", f], "msg": "cannot be empty", "type": "missing"} for f in cleared])
-    home = await get(session, home_id)
+    home = await get(session, actor, home_id)
     check_version(home.version, expected_version)
     cqc = changes.get("cqc_location_id")
     if cqc and await repository.cqc_id_taken(session, cqc, other_than=home.id):
@@ -60,7 +62,7 @@ async def update(session: AsyncSession, actor: Actor, home_id: uuid.UUID, expect
 
 
 async def archive(session: AsyncSession, actor: Actor, home_id: uuid.UUID, expected_version: int) -> Home:
-    home = await get(session, home_id)
+    home = await get(session, actor, home_id)
     check_version(home.version, expected_version)
     if home.archived_at is None:
         home.archived_at = datetime.now(UTC)
