@@ -6,6 +6,9 @@ import httpx
 from fastapi import FastAPI
 from kit_support import assert_problem, count_rows
 from kit_widgets.main import ISSUER
+from sqlalchemy import text
+
+from carehub_kit.idempotency import purge_expired
 
 BODY = {"name": "gizmo", "rank": 3}
 
@@ -95,3 +98,16 @@ class TestIdempotency:
         assert "idempotent-replayed" not in theirs.headers
         assert mine.json()["id"] != theirs.json()["id"]
         assert await count_rows(kit_app.state.engine, "widget") == 2
+
+    async def test_keys_are_forgotten_after_24_hours(self, kit_client: httpx.AsyncClient, kit_app: FastAPI) -> None:
+        await kit_client.post("/v1/widgets", json=BODY, headers=keyed("old"))
+        await kit_client.post("/v1/widgets", json=BODY, headers=keyed("new"))
+        async with kit_app.state.engine.begin() as conn:
+            await conn.execute(text(
+                "UPDATE kit_test.idempotency_key SET created_at = now() - interval '25 hours' WHERE key = 'old'"))
+        assert await purge_expired(kit_app.state.engine, "kit_test") == 1
+        assert await count_rows(kit_app.state.engine, "idempotency_key") == 1
+        # The expired key is free again: the same request now creates a new widget.
+        again = await kit_client.post("/v1/widgets", json=BODY, headers=keyed("old"))
+        assert "idempotent-replayed" not in again.headers
+        assert await count_rows(kit_app.state.engine, "widget") == 3

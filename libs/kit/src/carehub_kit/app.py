@@ -1,6 +1,8 @@
 """The common shape of a Care Hub service app: lifespan-owned engine, problem+json handlers,
 request ids, metrics, health, and stable OpenAPI operation ids."""
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,7 +16,7 @@ from carehub_kit.concurrency import stale
 from carehub_kit.db import make_engine, make_sessionmaker
 from carehub_kit.errors import UnexpectedErrorMiddleware, install_problem_handlers, problem_response
 from carehub_kit.health import health_router
-from carehub_kit.idempotency import IdempotentReplay, on_replay
+from carehub_kit.idempotency import IdempotentReplay, on_replay, purge_periodically
 from carehub_kit.logging import configure_logging
 from carehub_kit.metrics import MetricsMiddleware, RequestMetrics
 from carehub_kit.requestid import RequestIdMiddleware
@@ -59,9 +61,13 @@ def create_service_app(
                              statement_timeout_ms=settings.db_statement_timeout_ms)
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
+        purger = asyncio.create_task(purge_periodically(engine, schema))
         try:
             yield
         finally:
+            purger.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await purger
             await engine.dispose()
 
     configure_logging(settings.log_level)

@@ -7,6 +7,7 @@ replays the stored response; if it rolled back, the retry runs as new. So a key 
 bound to a response that was really committed. Keys are kept 24 hours.
 """
 
+import asyncio
 import hashlib
 import json
 from collections.abc import Awaitable, Callable, Mapping
@@ -16,18 +17,20 @@ from typing import Annotated, Any
 from fastapi import Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import MetaData, Table, delete, func, select, update
+from sqlalchemy import MetaData, Table, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from carehub_kit.auth import CurrentActor
 from carehub_kit.db import DbSession
 from carehub_kit.errors import ProblemError
+from carehub_kit.logging import get_logger
 from carehub_kit.tables import kit_table
 
 KEEP_FOR = timedelta(hours=24)
 REPLAY_HEADER = "Idempotent-Replayed"
 _KEPT_HEADERS = ("etag", "location")
+log = get_logger("carehub.idempotency")
 
 
 class IdempotentReplay(Exception):
@@ -110,7 +113,21 @@ def idempotency_dependency(metadata: MetaData) -> Callable[..., Awaitable[Idempo
     return dependency
 
 
-async def purge_expired(session: AsyncSession, metadata: MetaData) -> int:
-    t = kit_table(metadata, "idempotency_key")
-    result = await session.execute(delete(t).where(t.c.created_at < func.now() - KEEP_FOR))
-    return int(getattr(result, "rowcount", 0) or 0)
+async def purge_expired(engine: AsyncEngine, schema: str) -> int:
+    """Forget keys older than 24 hours; returns how many went."""
+    async with engine.begin() as conn:
+        result = await conn.execute(
+            text(f'DELETE FROM "{schema}".idempotency_key WHERE created_at < now() - make_interval(hours => :h)'),
+            {"h": int(KEEP_FOR.total_seconds() // 3600)},
+        )
+    return int(result.rowcount or 0)
+
+
+async def purge_periodically(engine: AsyncEngine, schema: str, every_s: float = 3600) -> None:
+    """Run for the life of the app (cancelled at shutdown); a failed purge is retried next time."""
+    while True:
+        try:
+            await purge_expired(engine, schema)
+        except Exception as exc:  # the database may be briefly away: never kill the app for this
+            log.warning("idempotency_purge_failed", error=type(exc).__name__)
+        await asyncio.sleep(every_s)
