@@ -1,5 +1,6 @@
 """`carehub run` as a user starts it: a real process on a free port, with the embedded database
-(no DATABASE_URL), checked over HTTP, then stopped with SIGTERM."""
+(no DATABASE_URL), checked over HTTP — signed in as a demo care worker through the session, and
+as an integrator with a client-credentials token — then stopped with SIGTERM."""
 
 import os
 import shutil
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from carehub_gateway.demo_accounts import DEMO_PASSWORD
 
 START_TIMEOUT_S = 60
 STOP_TIMEOUT_S = 15
@@ -78,11 +81,34 @@ def test_carehub_run_serves_everything_on_one_port_and_stops_cleanly(short_dir: 
     try:
         _wait_ready(base, process)
 
-        homes = httpx.get(f"{base}/api/assets/v1/homes", timeout=5)
+        assert httpx.get(f"{base}/api/assets/v1/homes", timeout=5).status_code == 401  # no credentials
+        all_homes = _homes_as(base, "estates.officer")  # an organisation-wide role
+        assert len(all_homes) >= 3  # the demo homes
+        mine = _homes_as(base, "care.worker")
+        assert 1 <= len(mine) < len(all_homes)  # only the care worker's own
+        assert mine <= all_homes
+
+        # An integrator: a client made with the command line while Care Hub runs (the embedded
+        # database is shared, not restarted), then a client-credentials token, used directly.
+        home = sorted(mine)[0]
+        added = subprocess.run(
+            [*_carehub(), "clients", "add", "E2E integrator", "--role", "integrator", "--homes", home,
+             "--data-dir", str(short_dir / "data")],
+            env=env, capture_output=True, text=True, timeout=START_TIMEOUT_S, stdin=subprocess.DEVNULL,
+        )
+        assert added.returncode == 0, added.stderr
+        credentials = dict(line.split("=", 1) for line in added.stdout.split())
+        token = httpx.post(f"{base}/auth/token", timeout=5, data={
+            "grant_type": "client_credentials", "client_id": credentials["client_id"],
+            "client_secret": credentials["client_secret"]})
+        assert token.status_code == 200, token.text
+        bearer = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        homes = httpx.get(f"{base}/api/assets/v1/homes", headers=bearer, timeout=5)
         assert homes.status_code == 200
-        names = {home["name"] for home in homes.json()["items"]}
-        assert len(names) >= 3  # the demo homes
+        assert {h["id"] for h in homes.json()["items"]} == {home}
         assert homes.headers["x-request-id"]
+        assert httpx.get(f"{base}/auth/jwks.json", timeout=5).json()["keys"]
+
         for service in ("assets", "careplan", "feedback"):
             assert httpx.get(f"{base}/api/{service}/readyz", timeout=5).status_code == 200, service
         assert httpx.get(f"{base}/api/assets/docs", timeout=5).status_code == 200
@@ -107,6 +133,23 @@ def test_carehub_run_serves_everything_on_one_port_and_stops_cleanly(short_dir: 
             process.wait(timeout=10)
         _stop_leftover_postgres(short_dir / "data" / "pg")
         log.close()
+
+
+def _homes_as(base: str, username: str) -> set[str]:
+    """Sign in over HTTP as a demo account, and list the homes through the session."""
+    with httpx.Client(base_url=base, timeout=5) as browser:
+        signed_in = browser.post("/auth/login", json={"username": username, "password": DEMO_PASSWORD})
+        assert signed_in.status_code == 200, signed_in.text
+        assert "httponly" in signed_in.headers["set-cookie"].lower()
+        me = browser.get("/auth/me").json()
+        homes = browser.get("/api/assets/v1/homes", params={"limit": 200})
+        assert homes.status_code == 200, homes.text
+        seen = {h["id"] for h in homes.json()["items"]}
+        if me["homes"]:
+            assert seen == set(me["homes"])
+        browser.post("/auth/logout", headers={"X-CSRF-Token": me["csrf_token"]}).raise_for_status()
+        assert browser.get("/api/assets/v1/homes").status_code == 401
+        return seen
 
 
 def _stop_leftover_postgres(pgdata: Path) -> None:

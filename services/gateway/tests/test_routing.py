@@ -4,12 +4,16 @@ import re
 
 import httpx
 import pytest
+from fastapi import FastAPI
+from gateway_support import gateway_bearer
 
 from carehub_gateway.services import SERVICES
 
 
-async def test_mounted_services_answer_under_their_prefix(gateway_client: httpx.AsyncClient) -> None:
-    homes = await gateway_client.get("/api/assets/v1/homes")
+async def test_mounted_services_answer_under_their_prefix(gateway_client: httpx.AsyncClient,
+                                                          gateway_app: FastAPI) -> None:
+    assert (await gateway_client.get("/api/assets/v1/homes")).status_code == 401  # no credentials
+    homes = await gateway_client.get("/api/assets/v1/homes", headers=await gateway_bearer(gateway_app, "admin"))
     assert homes.status_code == 200
     assert homes.json() == {"items": [], "next_cursor": None}
     for name in ("assets", "careplan", "feedback"):
@@ -39,7 +43,9 @@ async def test_each_service_documents_itself_under_its_mount(
     assert "/readyz" in spec.json()["paths"]
 
 
-async def test_created_home_is_read_back_through_the_gateway(gateway_client: httpx.AsyncClient) -> None:
+async def test_created_home_is_read_back_through_the_gateway(gateway_client: httpx.AsyncClient,
+                                                             gateway_app: FastAPI) -> None:
+    gateway_client.headers.update(await gateway_bearer(gateway_app, "estates_officer"))
     created = await gateway_client.post("/api/assets/v1/homes", json={
         "name": "Test Home", "address_line1": "1 High Street", "town": "Widnes",
         "postcode": "WA8 7QA", "registered_beds": 10})

@@ -1,8 +1,10 @@
 """The gateway app: the three API services mounted in-process at `/api/<svc>`, the SPA at `/`,
-and the gateway's own `/healthz` and `/readyz`.
+sign-in (`/auth/*`), the token issuer (`/auth/token`, `/auth/jwks.json`, discovery), and the
+gateway's own `/healthz` and `/readyz`.
 
 Starlette does not run a mounted app's lifespan, so the gateway's lifespan enters each
-service's: that is where each service opens (and later closes) its database engine.
+service's: that is where each service opens (and later closes) its database engine. Then each
+service is handed the gateway's keyring to verify bearer tokens with, in-process.
 """
 
 import asyncio
@@ -17,11 +19,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.routing import BaseRoute
 from starlette.types import Receive, Scope, Send
 
+from carehub_gateway import auth_router, oauth_router
+from carehub_gateway.context import AuthContext
 from carehub_gateway.db import MIGRATIONS_DIR, SCHEMA
+from carehub_gateway.forwarding import SessionForwarding
+from carehub_gateway.keyring import FirstKnown, Keyring
+from carehub_gateway.minting import SessionTokens
+from carehub_gateway.passwords import Passwords
 from carehub_gateway.services import SERVICES
 from carehub_gateway.settings import Settings
 from carehub_gateway.spa import DEFAULT_DIST, mount_spa
-from carehub_kit.db import make_engine
+from carehub_kit.db import make_engine, make_sessionmaker
 from carehub_kit.errors import ProblemError, UnexpectedErrorMiddleware, install_problem_handlers
 from carehub_kit.logging import configure_logging
 from carehub_kit.migrations import current_revision, head_revision
@@ -100,16 +108,26 @@ def create_gateway_app(database_url: str, *, frontend_dist: Path | None = DEFAUL
                                  statement_timeout_ms=settings.db_statement_timeout_ms)
             stack.push_async_callback(engine.dispose)
             app.state.engine = engine
+            maker = make_sessionmaker(engine)
+            keyring = Keyring(maker)
+            app.state.auth = AuthContext(settings=settings, sessionmaker=maker,
+                                         passwords=Passwords(), keyring=keyring,
+                                         session_tokens=SessionTokens(keyring, settings))
             for sub_app in mounted.values():
                 await stack.enter_async_context(sub_app.router.lifespan_context(sub_app))
+                # The services verify the gateway's tokens (and any keys of their own, after it).
+                own = getattr(sub_app.state, "key_source", None)
+                sub_app.state.key_source = FirstKnown(keyring, own) if own else keyring
+                stack.callback(setattr, sub_app.state, "key_source", own)  # as it was, at shutdown
             yield
 
-    # The gateway has no API of its own yet; each service documents itself at /api/<svc>/docs.
+    # Each service documents itself at /api/<svc>/docs; the gateway's endpoints are in the README.
     app = FastAPI(title="Care Hub gateway", lifespan=lifespan,
                   openapi_url=None, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.services = mounted
     install_problem_handlers(app)
+    app.add_middleware(SessionForwarding, state=app.state)  # innermost: errors in it become problems
     app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: mounted services reuse its id
 
@@ -131,6 +149,8 @@ def create_gateway_app(database_url: str, *, frontend_dist: Path | None = DEFAUL
                                title="Not ready", headers={"Retry-After": "5"})
         return GatewayReadiness(status="ready", checks=checks)
 
+    app.include_router(auth_router.router)
+    app.include_router(oauth_router.router)
     for s in SERVICES:
         app.mount(s.mount_path, Standalone(mounted[s.name]), name=s.name)
     mount_spa(app, frontend_dist)

@@ -1,5 +1,5 @@
 """`carehub`: run Care Hub on one port, migrate its schemas, seed the demo data, write the
-OpenAPI contracts.
+OpenAPI contracts; and look after sign-in (`users`, `clients`, `keys`: see admin_cli).
 
 Without `DATABASE_URL` every command uses an embedded PostgreSQL kept under `--data-dir`
 (default `.carehub`), started for the command and stopped when it ends.
@@ -7,20 +7,18 @@ Without `DATABASE_URL` every command uses an embedded PostgreSQL kept under `--d
 
 import asyncio
 import os
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from types import FrameType
 from typing import Annotated
 
 import typer
 import uvicorn
 from sqlalchemy.exc import DBAPIError
 
+from carehub_gateway import admin_cli, keys
 from carehub_gateway import openapi as contracts
 from carehub_gateway.app import create_gateway_app
+from carehub_gateway.cli_common import DataDir, LogLevel, fail, stop_on_signals
 from carehub_gateway.database import database
 from carehub_gateway.seed import SeedResult, seed_demo_once
 from carehub_gateway.services import SCHEMAS, SERVICES
@@ -33,8 +31,12 @@ log = get_logger("carehub.cli")
 cli = typer.Typer(
     name="carehub", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
     help="Care Hub: run it on one port, migrate its schemas, seed the demo data, write the OpenAPI "
-    "contracts. Without DATABASE_URL, commands use an embedded PostgreSQL kept under --data-dir.",
+    "contracts, manage sign-in. Without DATABASE_URL, commands use an embedded PostgreSQL kept under "
+    "--data-dir.",
 )
+cli.add_typer(admin_cli.users_app, name="users")
+cli.add_typer(admin_cli.clients_app, name="clients")
+cli.add_typer(admin_cli.keys_app, name="keys")
 
 
 class Schema(StrEnum):
@@ -52,42 +54,6 @@ class Api(StrEnum):
     feedback = "feedback"
 
 
-DataDir = Annotated[Path, typer.Option(
-    "--data-dir", envvar="CAREHUB_DATA_DIR",
-    help="Folder for the embedded database, used when DATABASE_URL is not set.")]
-LogLevel = Annotated[str, typer.Option("--log-level", envvar="GATEWAY_LOG_LEVEL")]
-
-
-class _Stop(Exception):
-    """Raised by the SIGINT/SIGTERM handler so that every `finally` (stopping the embedded
-    database above all) runs before the process exits."""
-
-
-@contextmanager
-def stop_on_signals() -> Iterator[None]:
-    stopping = False
-
-    def handler(signum: int, _frame: FrameType | None) -> None:
-        nonlocal stopping
-        if not stopping:  # a second signal must not interrupt the clean-up of the first
-            stopping = True
-            raise _Stop(signal.Signals(signum).name)
-
-    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    except _Stop as stop:
-        log.info("stopped", signal=str(stop))
-    finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"carehub: {message}", err=True)
-    return typer.Exit(1)
-
-
 def migrate_schemas(database_url: str, which: Schema = Schema.all) -> None:
     """Bring each chosen schema to its Alembic head. Synchronous: Alembic runs its own loop."""
     for name, schema, migrations_dir in SCHEMAS:
@@ -95,7 +61,7 @@ def migrate_schemas(database_url: str, which: Schema = Schema.all) -> None:
             try:
                 migrations.upgrade(migrations_dir, database_url, schema)
             except (OSError, DBAPIError) as exc:
-                raise _fail(f"cannot migrate schema {schema!r}: {type(exc).__name__}: "
+                raise fail(f"cannot migrate schema {schema!r}: {type(exc).__name__}: "
                             "is the database in DATABASE_URL running and reachable?") from None
             log.info("schema_at_head", schema=schema, revision=migrations.head_revision(migrations_dir))
 
@@ -116,6 +82,10 @@ def _report_seed(result: SeedResult) -> None:
         log.info("demo_data_seeded", parts=result.added, homes=len(result.details.get("home_ids", [])))
     else:
         log.info("demo_data_already_present", parts=result.present)
+    if "accounts" in result.added:
+        log.warning("demo_accounts_created", accounts=result.details.get("demo_accounts", []),
+                    advice="they share the password in the README: for real use, disable them with "
+                    "`carehub users disable` and add real accounts")
 
 
 @cli.command()
@@ -134,6 +104,7 @@ def run(
         os.environ["DATABASE_URL"] = url  # the services' settings read it too
         migrate_schemas(url)
         _report_seed(asyncio.run(seed_demo_once(url)))
+        asyncio.run(keys.ensure_active_once(url))  # the first signing key, on the first start
         app = create_gateway_app(url, frontend_dist=frontend_dist or DEFAULT_DIST)
         server = uvicorn.Server(uvicorn.Config(
             app, host=host, port=port, log_config=None, access_log=False, lifespan="on",
@@ -142,7 +113,7 @@ def run(
         typer.echo(f"Care Hub: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
         server.run()  # returns after a graceful shutdown; the signal is then re-raised to us
         if not server.started:
-            raise _fail("the server did not start (see the log above)")
+            raise fail("the server did not start (see the log above)")
 
 
 @cli.command()
@@ -164,7 +135,7 @@ def seed_demo(data_dir: DataDir = Path(".carehub"), log_level: LogLevel = "INFO"
     with stop_on_signals(), database(data_dir) as url:
         behind = asyncio.run(_behind(url))
         if behind:
-            raise _fail(f"not migrated: {', '.join(behind)}. Run `carehub migrate` first.")
+            raise fail(f"not migrated: {', '.join(behind)}. Run `carehub migrate` first.")
         result = asyncio.run(seed_demo_once(url))
         _report_seed(result)
         added = f"added: {', '.join(result.added)}" if result.added else "added nothing"
@@ -190,7 +161,7 @@ def openapi(
             continue
         typer.echo(f"wrote {_shown(contracts.write(s, target))}")
     if stale:
-        raise _fail(f"OpenAPI contract out of date for {', '.join(stale)}: run `make openapi`.")
+        raise fail(f"OpenAPI contract out of date for {', '.join(stale)}: run `make openapi`.")
 
 
 def _shown(path: Path) -> str:

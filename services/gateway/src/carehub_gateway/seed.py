@@ -1,6 +1,7 @@
 """The demo data set `carehub run` puts in a fresh database, once.
 
-Each part (today `assets`; careplan and feedback add theirs in their own issues) runs at most
+Each part (today `assets` and the demo `accounts`; careplan and feedback add theirs in their own
+issues) runs at most
 once: a row in `gateway.demo_seed` says it is done. Everything happens in one transaction, under
 an advisory lock, so two processes starting together cannot seed twice and a failed seed leaves
 nothing behind.
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import assets_api.seed
 from carehub_gateway.db import demo_seed
+from carehub_gateway.demo_accounts import seed_demo_accounts
 from carehub_kit.db import make_engine, make_sessionmaker
 from carehub_kit.identity import Actor
 
@@ -32,6 +34,7 @@ async def _assets(session: AsyncSession, actor: Actor, _earlier: dict[str, Any])
 
 PARTS: tuple[tuple[str, SeedPart], ...] = (
     ("assets", _assets),
+    ("accounts", seed_demo_accounts),
 )
 
 _LOCK_ID = zlib.crc32(b"carehub-demo-seed")
