@@ -1,15 +1,18 @@
 """Bearer tokens at a resource server: every malformed, forged or stale token is a 401."""
 
+import asyncio
 import base64
 import hashlib
 import hmac
 import json
+import socket
 import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 from cryptography.hazmat.primitives import serialization
 from fastapi import APIRouter
 from starlette.applications import Starlette
@@ -163,3 +166,28 @@ class TestHttpJwks:
                 assert await source.key("unknown") is None
             assert fetches == 1
 
+
+
+class TestStandaloneService:
+    async def test_service_fetches_keys_from_auth_jwks_url(self, tmp_path: Any) -> None:
+        """A service deployed on its own verifies tokens against the issuer's JWKS over real HTTP."""
+        issuer = Starlette(routes=[Route("/auth/jwks.json", lambda _r: JSONResponse(jwks([KEY])))])
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(issuer, host="127.0.0.1", port=port, log_config=None))
+        serving = asyncio.create_task(server.serve())
+        try:
+            while not server.started:
+                await asyncio.sleep(0.02)
+            settings = ServiceSettings(database_url="postgresql://unused@localhost/unused", auth_issuer=ISSUER,
+                                       auth_jwks_url=f"http://127.0.0.1:{port}/auth/jwks.json")
+            (tmp_path / "versions").mkdir()
+            app = create_service_app(settings, title="t", description="t", schema="t",
+                                     migrations_dir=tmp_path, routers=[router])
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+                assert (await client.get("/v1/whoami", headers=bearer(token()))).status_code == 200
+                assert (await client.get("/v1/whoami", headers=bearer(token(key=OTHER_KEY)))).status_code == 401
+        finally:
+            server.should_exit = True
+            await serving

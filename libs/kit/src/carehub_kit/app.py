@@ -12,6 +12,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 from sqlalchemy.orm.exc import StaleDataError
 
+from carehub_kit.auth import HttpJwks
 from carehub_kit.concurrency import stale
 from carehub_kit.db import make_engine, make_sessionmaker
 from carehub_kit.errors import UnexpectedErrorMiddleware, install_problem_handlers, problem_response
@@ -76,6 +77,8 @@ def create_service_app(
         generate_unique_id_function=operation_id, separate_input_output_schemas=False,
     )
     app.state.settings = settings
+    if settings.auth_jwks_url:  # deployed on its own; mounted in the gateway, the gateway hands keys over
+        app.state.key_source = HttpJwks(settings.auth_jwks_url)
     app.state.metrics = RequestMetrics()
     install_problem_handlers(app)
     app.add_exception_handler(IdempotentReplay, on_replay)

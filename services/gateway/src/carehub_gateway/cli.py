@@ -96,6 +96,10 @@ def run(
     frontend_dist: Annotated[Path | None, typer.Option(
         envvar="CAREHUB_FRONTEND_DIST", help="The built web app (default: frontend/dist).")] = None,
     log_level: LogLevel = "INFO",
+    demo: Annotated[bool, typer.Option(
+        envvar="CAREHUB_DEMO",
+        help="Seed the demo data and demo accounts (public password) on first start. "
+        "Use --no-demo for a database that holds real records.")] = True,
 ) -> None:
     """Start the database if embedded, migrate every schema, seed the demo data on first start,
     and serve the web app and the three APIs on one port."""
@@ -103,7 +107,8 @@ def run(
     with stop_on_signals(), database(data_dir) as url:
         os.environ["DATABASE_URL"] = url  # the services' settings read it too
         migrate_schemas(url)
-        _report_seed(asyncio.run(seed_demo_once(url)))
+        if demo:
+            _report_seed(asyncio.run(seed_demo_once(url)))
         asyncio.run(keys.ensure_active_once(url))  # the first signing key, on the first start
         app = create_gateway_app(url, frontend_dist=frontend_dist or DEFAULT_DIST)
         server = uvicorn.Server(uvicorn.Config(
