@@ -13,8 +13,15 @@ PACKAGES := libs/kit $(SERVICES:%=services/%)
 RUN_ARGS ?=
 PYTEST_ARGS ?=
 
+# The web app (frontend/): node_modules from package-lock.json, dist rebuilt when a source is newer.
+NPM ?= npm
+WEB := frontend
+WEB_DEPS := $(WEB)/node_modules/.package-lock.json
+WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/public -type f 2>/dev/null) \
+	$(wildcard $(WEB)/index.html $(WEB)/vite.config.ts $(WEB)/tsconfig*.json $(WEB)/package.json)
+
 .DEFAULT_GOAL := help
-.PHONY: help venv run test lint openapi clean clean-data \
+.PHONY: help venv run test lint openapi clean clean-data web test-web \
 	$(SERVICES:%=test-%) $(API_SERVICES:%=openapi-%)
 
 help: ## List the targets
@@ -35,11 +42,24 @@ $(STAMP): $(VENV)/pyvenv.cfg constraints.txt requirements-dev.txt $(PACKAGES:%=%
 
 venv: $(STAMP) ## Create or update .venv (every other target does this first)
 
-run: $(STAMP) ## Run Care Hub on http://127.0.0.1:8000 (RUN_ARGS="--port 9000" to change)
+run: $(STAMP) $(WEB)/dist/index.html ## Run Care Hub on http://127.0.0.1:8000 (RUN_ARGS="--port 9000" to change)
 	$(BIN)/carehub run $(RUN_ARGS)
 
 test: $(STAMP) ## Run every test suite (PYTEST_ARGS="-x -k homes" to narrow)
 	$(BIN)/pytest $(PYTEST_ARGS)
+	$(MAKE) test-web
+
+$(WEB_DEPS): $(WEB)/package.json $(WEB)/package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "The web app needs Node.js 20.19+ and npm: install them." >&2; exit 1; }
+	cd $(WEB) && $(NPM) ci --no-audit --no-fund
+
+$(WEB)/dist/index.html: $(WEB_DEPS) $(WEB_SOURCES)
+	cd $(WEB) && $(NPM) run build
+
+web: $(WEB)/dist/index.html ## Build the web app into frontend/dist (when a source changed)
+
+test-web: $(STAMP) $(WEB_DEPS) ## The web app's unit tests, then its browser tests against a real carehub run
+	cd $(WEB) && $(NPM) test && $(NPM) run test:e2e
 
 $(SERVICES:%=test-%): test-%: $(STAMP) ## Run one service's tests, e.g. make test-assets-api
 	$(BIN)/pytest services/$*/tests $(PYTEST_ARGS)

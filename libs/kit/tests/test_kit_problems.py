@@ -67,3 +67,15 @@ class TestProblemDetails:
         for leak in ("Traceback", "RuntimeError", "kaboom", "secret-internal-detail", "router.py"):
             assert leak not in response.text
         assert response.headers["x-request-id"]
+
+
+def test_openapi_documents_every_error_as_problem_json(kit_app: FastAPI) -> None:
+    """Generated clients see one error shape, and no reference points at a missing schema."""
+    schema = kit_app.openapi()
+    assert "HTTPValidationError" not in str(schema)
+    errors = [response for path in schema["paths"].values() for operation in path.values()
+              for status, response in operation["responses"].items() if status[0] in "45"]
+    assert errors
+    for response in errors:
+        assert list(response["content"]) == ["application/problem+json"]
+        assert response["content"]["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}

@@ -38,12 +38,14 @@ def _problem_only_errors(app: FastAPI) -> None:
         if app.openapi_schema:
             return app.openapi_schema
         schema = build()
+        problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
         for path in schema.get("paths", {}).values():
             for operation in path.values():
                 for status, response in operation.get("responses", {}).items():
-                    content = response.get("content", {})
-                    if status[0] in "45" and "application/problem+json" in content:
-                        content.pop("application/json", None)
+                    if status[0] not in "45":
+                        continue
+                    # Every error body is a Problem, including the 422 FastAPI adds by itself.
+                    response["content"] = problem
         for unused in ("HTTPValidationError", "ValidationError"):
             schema.get("components", {}).get("schemas", {}).pop(unused, None)
         app.openapi_schema = schema
