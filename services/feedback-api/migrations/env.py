@@ -1,3 +1,4 @@
+import feedback_api.models  # noqa: F401  (registers every table on the metadata)
 from carehub_kit.migrations import run_env
 from feedback_api.db import metadata
 

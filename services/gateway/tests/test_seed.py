@@ -21,20 +21,31 @@ async def _homes(client: httpx.AsyncClient, headers: dict[str, str] | None = Non
     return items
 
 
+async def _feedback_items(client: httpx.AsyncClient) -> list[dict[str, object]]:
+    response = await client.get("/api/feedback/v1/feedback-items", params={"limit": 200})
+    assert response.status_code == 200
+    items: list[dict[str, object]] = response.json()["items"]
+    return items
+
+
 async def test_seeding_twice_adds_nothing(gateway_client: httpx.AsyncClient, gateway_app: FastAPI,
                                           gateway_database_url: str) -> None:
     gateway_client.headers.update(await gateway_bearer(gateway_app, "admin"))
+    every_part = [name for name, _ in PARTS]
     first = await seed_demo_once(gateway_database_url)
-    assert first.added == ["assets", "accounts"]
+    assert first.added == every_part
     homes = await _homes(gateway_client)
+    feedback = await _feedback_items(gateway_client)
+    assert feedback
     assert len(homes) == len(first.details["home_ids"]) > 0
     assert sorted(str(h["id"]) for h in homes) == sorted(first.details["home_ids"])
 
     second = await seed_demo_once(gateway_database_url)
     assert second.added == []
-    assert second.present == ["assets", "accounts"]
+    assert second.present == every_part
     assert second.details == first.details  # later parts still get the home ids
     assert len(await _homes(gateway_client)) == len(homes)
+    assert len(await _feedback_items(gateway_client)) == len(feedback)
 
     # (The demo accounts are checked here too: seeding the demo data set takes a few seconds.)
     gateway_client.headers.pop("Authorization")

@@ -8,8 +8,9 @@ holds the sort name and the last row's (value, id); a cursor made for another so
 import base64
 import binascii
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Annotated, Any, Generic, TypeVar, get_args
 
 from fastapi import Query, Request, Response
@@ -108,12 +109,13 @@ def paginate_query(
 
 def page_of(
     rows: Sequence[Any], page: type[P], *, sort: str, allowed: Mapping[str, SortKey],
-    limit: int, request: Request, response: Response,
+    limit: int, request: Request, response: Response, to_item: Callable[[Any], Any] | None = None,
 ) -> P:
     """Trim the extra row, build `next_cursor` and the `Link: rel="next"` header.
 
     `page` is the endpoint's named page model (`class HomePage(Page[HomeRead])`), so generated
-    clients get a readable type name."""
+    clients get a readable type name. Rows become items through the page's item model, or through
+    `to_item` when an item needs more than its row (data fetched once for the whole page)."""
     key = allowed[sort]
     kept = rows[:limit]
     next_cursor = None
@@ -122,6 +124,7 @@ def page_of(
         next_cursor = encode_cursor(sort, getattr(last, key.column.key), last.id)
         next_url = request.url.include_query_params(cursor=next_cursor)
         response.headers["Link"] = f'<{next_url}>; rel="next"'
-    (item,) = get_args(page.model_fields["items"].annotation)
-    return page(items=[item.model_validate(row, from_attributes=True) for row in kept],
-                next_cursor=next_cursor)
+    if to_item is None:
+        (item,) = get_args(page.model_fields["items"].annotation)
+        to_item = partial(item.model_validate, from_attributes=True)
+    return page(items=[to_item(row) for row in kept], next_cursor=next_cursor)

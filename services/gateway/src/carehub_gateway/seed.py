@@ -7,6 +7,7 @@ an advisory lock, so two processes starting together cannot seed twice and a fai
 nothing behind.
 """
 
+import uuid
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import assets_api.seed
+import feedback_api.seed
 from carehub_gateway.db import demo_seed
 from carehub_gateway.demo_accounts import seed_demo_accounts
 from carehub_kit.db import make_engine, make_sessionmaker
@@ -32,9 +34,19 @@ async def _assets(session: AsyncSession, actor: Actor, _earlier: dict[str, Any])
     return {"home_ids": await assets_api.seed.seed_demo(session, actor)}
 
 
+def _home_ids(earlier: dict[str, Any]) -> list[uuid.UUID]:
+    return [uuid.UUID(home) for home in earlier["home_ids"]]
+
+
+async def _feedback(session: AsyncSession, actor: Actor, earlier: dict[str, Any]) -> dict[str, Any]:
+    await feedback_api.seed.seed_demo(session, actor, _home_ids(earlier))
+    return {}
+
+
 PARTS: tuple[tuple[str, SeedPart], ...] = (
     ("assets", _assets),
     ("accounts", seed_demo_accounts),
+    ("feedback", _feedback),
 )
 
 _LOCK_ID = zlib.crc32(b"carehub-demo-seed")
