@@ -35,6 +35,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Assets */
+        get: operations["assets-list_assets"];
+        put?: never;
+        /** Create Asset */
+        post: operations["assets-create_asset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assets/{asset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Asset */
+        get: operations["assets-get_asset"];
+        put?: never;
+        post?: never;
+        /** Archive Asset */
+        delete: operations["assets-archive_asset"];
+        options?: never;
+        head?: never;
+        /** Update Asset */
+        patch: operations["assets-update_asset"];
+        trace?: never;
+    };
+    "/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Categories */
+        get: operations["categories-list_categories"];
+        put?: never;
+        /** Create Category */
+        post: operations["categories-create_category"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/categories/{category_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Category */
+        get: operations["categories-get_category"];
+        put?: never;
+        post?: never;
+        /** Archive Category */
+        delete: operations["categories-archive_category"];
+        options?: never;
+        head?: never;
+        /** Update Category */
+        patch: operations["categories-update_category"];
+        trace?: never;
+    };
+    "/v1/compliance/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compliance Items
+         * @description The inspections behind a count, soonest due first.
+         */
+        get: operations["compliance-compliance_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/compliance/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compliance Summary
+         * @description Counts of inspections due soon, overdue, never done and failed, and the compliance percentage,
+         *     in total and by home, category and rule.
+         */
+        get: operations["compliance-compliance_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/defects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Defects */
+        get: operations["defects-list_defects"];
+        put?: never;
+        /**
+         * Raise Defect
+         * @description Report a fault with an asset in a home you work in.
+         */
+        post: operations["defects-raise_defect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/defects/{defect_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Defect */
+        get: operations["defects-get_defect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Defect
+         * @description Move the work order along (status, contractor, cost); resolving may need a return-to-service check.
+         */
+        patch: operations["defects-update_defect"];
+        trace?: never;
+    };
     "/v1/homes": {
         parameters: {
             query?: never;
@@ -75,14 +232,765 @@ export interface paths {
         patch: operations["homes-update_home"];
         trace?: never;
     };
+    "/v1/inspection-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Rules */
+        get: operations["inspection-rules-list_rules"];
+        put?: never;
+        /** Create Rule */
+        post: operations["inspection-rules-create_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inspection-rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Rule */
+        get: operations["inspection-rules-get_rule"];
+        put?: never;
+        post?: never;
+        /** Archive Rule */
+        delete: operations["inspection-rules-archive_rule"];
+        options?: never;
+        head?: never;
+        /** Update Rule */
+        patch: operations["inspection-rules-update_rule"];
+        trace?: never;
+    };
+    "/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Inspections */
+        get: operations["inspections-list_inspections"];
+        put?: never;
+        /**
+         * Record Inspection
+         * @description Record a completed inspection. The next due date follows from it; a fail opens a defect and,
+         *     when the rule says so, takes the asset out of service.
+         */
+        post: operations["inspections-record_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inspections/{inspection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Inspection */
+        get: operations["inspections-get_inspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Locations */
+        get: operations["locations-list_locations"];
+        put?: never;
+        /** Create Location */
+        post: operations["locations-create_location"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/locations/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Location */
+        get: operations["locations-get_location"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive Location
+         * @description Archive an empty location (no live sub-locations or assets).
+         */
+        delete: operations["locations-archive_location"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Location
+         * @description Change a location; a new `parent_id` moves it, with everything inside it.
+         */
+        patch: operations["locations-update_location"];
+        trace?: never;
+    };
+    "/v1/rule-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Overrides */
+        get: operations["rule-overrides-list_overrides"];
+        put?: never;
+        /**
+         * Create Override
+         * @description Give a home a shorter interval for a rule (never a longer one).
+         */
+        post: operations["rule-overrides-create_override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rule-overrides/{override_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Override */
+        get: operations["rule-overrides-get_override"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive Override
+         * @description The home goes back to the rule's own interval.
+         */
+        delete: operations["rule-overrides-archive_override"];
+        options?: never;
+        head?: never;
+        /** Update Override */
+        patch: operations["rule-overrides-update_override"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AssetCreate */
+        AssetCreate: {
+            assigned_to?: components["schemas"]["AssignedTo"] | null;
+            /**
+             * Category Id
+             * Format: uuid
+             */
+            category_id: string;
+            /** @default B */
+            condition: components["schemas"]["Condition"];
+            /**
+             * Extra
+             * @description Extra fields, checked against the category's schema.
+             */
+            extra?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /** Location Id */
+            location_id?: string | null;
+            /** Make */
+            make?: string | null;
+            /** Model */
+            model?: string | null;
+            /** Name */
+            name: string;
+            /** Notes */
+            notes?: string | null;
+            /** Purchase Cost */
+            purchase_cost?: number | string | null;
+            /** Purchase Date */
+            purchase_date?: string | null;
+            /** Serial */
+            serial?: string | null;
+            /** @default in_service */
+            status: components["schemas"]["AssetStatus"];
+            /** Supplier */
+            supplier?: string | null;
+            /**
+             * Tag
+             * @description The home's own label; left out, Care Hub gives CH-000123.
+             */
+            tag?: string | null;
+            /** Warranty End Date */
+            warranty_end_date?: string | null;
+        };
+        /**
+         * AssetPage
+         * @description One page of assets; `total` only when asked for with `?count=true`.
+         */
+        AssetPage: {
+            /** Items */
+            items: components["schemas"]["AssetRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Total */
+            total?: number | null;
+        };
+        /** AssetRead */
+        AssetRead: {
+            /** Archived At */
+            archived_at: string | null;
+            assigned_to: components["schemas"]["AssignedToRead"] | null;
+            /**
+             * Category Id
+             * Format: uuid
+             */
+            category_id: string;
+            condition: components["schemas"]["Condition"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Extra */
+            extra: {
+                [key: string]: unknown;
+            };
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Location Id */
+            location_id: string | null;
+            /** Make */
+            make: string | null;
+            /** Model */
+            model: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Next Due Date
+             * @description Earliest due date over the asset's inspection rules.
+             */
+            next_due_date: string | null;
+            /** Notes */
+            notes: string | null;
+            /** Purchase Cost */
+            purchase_cost: number | string | null;
+            /** Purchase Date */
+            purchase_date: string | null;
+            /** Serial */
+            serial: string | null;
+            status: components["schemas"]["AssetStatus"];
+            /** Supplier */
+            supplier: string | null;
+            /** Tag */
+            tag: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Warranty End Date */
+            warranty_end_date: string | null;
+        };
+        /**
+         * AssetStatus
+         * @enum {string}
+         */
+        AssetStatus: "in_service" | "out_of_service" | "awaiting_repair" | "disposed";
+        /**
+         * AssetUpdate
+         * @description Only the fields sent change. Tag and home are fixed for the asset's life.
+         */
+        AssetUpdate: {
+            assigned_to?: components["schemas"]["AssignedTo"] | null;
+            /** Category Id */
+            category_id?: string | null;
+            condition?: components["schemas"]["Condition"] | null;
+            /** Extra */
+            extra?: {
+                [key: string]: unknown;
+            } | null;
+            /** Location Id */
+            location_id?: string | null;
+            /** Make */
+            make?: string | null;
+            /** Model */
+            model?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Purchase Cost */
+            purchase_cost?: number | string | null;
+            /** Purchase Date */
+            purchase_date?: string | null;
+            /** Serial */
+            serial?: string | null;
+            status?: components["schemas"]["AssetStatus"] | null;
+            /** Supplier */
+            supplier?: string | null;
+            /** Warranty End Date */
+            warranty_end_date?: string | null;
+        };
+        /**
+         * AssignedKind
+         * @enum {string}
+         */
+        AssignedKind: "location" | "staff" | "resident";
+        /**
+         * AssignedTo
+         * @description Who or where the asset is assigned to: a location in the same home, a staff member (their
+         *     sign-in subject) or a resident (their careplan-api id).
+         */
+        AssignedTo: {
+            /** Id */
+            id: string;
+            kind: components["schemas"]["AssignedKind"];
+        };
+        /** AssignedToRead */
+        AssignedToRead: {
+            /** Id */
+            id: string;
+            kind: components["schemas"]["AssignedKind"];
+        };
+        /** CategoryCounts */
+        CategoryCounts: {
+            /**
+             * Category Id
+             * Format: uuid
+             */
+            category_id: string;
+            /** Code */
+            code: string;
+            /**
+             * Compliance Percent
+             * @description in_date / required x 100, one decimal; null when nothing is required.
+             */
+            compliance_percent: number | null;
+            /**
+             * Due Soon
+             * @description In service, in date, but inside the rule's warning window.
+             */
+            due_soon: number;
+            /**
+             * Failed
+             * @description The latest inspection failed and no passing one has followed.
+             */
+            failed: number;
+            /**
+             * In Date
+             * @description Of those, done, in date and not failed.
+             */
+            in_date: number;
+            /** Name */
+            name: string;
+            /**
+             * Never Inspected
+             * @description In service and never inspected under the rule.
+             */
+            never_inspected: number;
+            /**
+             * Overdue
+             * @description In service and past the due date (including never inspected).
+             */
+            overdue: number;
+            /**
+             * Required
+             * @description Statutory inspections needed by assets in service.
+             */
+            required: number;
+        };
+        /** CategoryCreate */
+        CategoryCreate: {
+            /** Code */
+            code: string;
+            /** Description */
+            description?: string | null;
+            /** Extra Schema */
+            extra_schema?: {
+                [key: string]: unknown;
+            } | null;
+            /** Name */
+            name: string;
+        };
+        /**
+         * CategoryPage
+         * @description One page of categories.
+         */
+        CategoryPage: {
+            /** Items */
+            items: components["schemas"]["CategoryRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** CategoryRead */
+        CategoryRead: {
+            /** Archived At */
+            archived_at: string | null;
+            /** Code */
+            code: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string | null;
+            /** Extra Schema */
+            extra_schema: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * CategoryUpdate
+         * @description A new extra-field schema applies to assets written from then on.
+         */
+        CategoryUpdate: {
+            /** Description */
+            description?: string | null;
+            /** Extra Schema */
+            extra_schema?: {
+                [key: string]: unknown;
+            } | null;
+            /** Name */
+            name?: string | null;
+        };
+        /** ComplianceItem */
+        ComplianceItem: {
+            /**
+             * Asset Id
+             * Format: uuid
+             */
+            asset_id: string;
+            /** Asset Name */
+            asset_name: string;
+            /** Asset Tag */
+            asset_tag: string;
+            /**
+             * Category Id
+             * Format: uuid
+             */
+            category_id: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             * @description The schedule entry (one asset under one rule).
+             */
+            id: string;
+            /** Inspection Type */
+            inspection_type: string;
+            /** Last Inspected Date */
+            last_inspected_date: string | null;
+            /** Last Inspection Id */
+            last_inspection_id: string | null;
+            last_outcome: components["schemas"]["Outcome"] | null;
+            /** Location Id */
+            location_id: string | null;
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+            /** Statutory */
+            statutory: boolean;
+        };
+        /**
+         * ComplianceItemPage
+         * @description One page of inspections due soon, overdue, failed or never done, soonest due first.
+         */
+        ComplianceItemPage: {
+            /** Items */
+            items: components["schemas"]["ComplianceItem"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** ComplianceSummary */
+        ComplianceSummary: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /** By Category */
+            by_category: components["schemas"]["CategoryCounts"][];
+            /** By Home */
+            by_home: components["schemas"]["HomeCounts"][];
+            /** By Rule */
+            by_rule: components["schemas"]["RuleCounts"][];
+            /**
+             * Home Id
+             * @description The home summarised; null for every home the caller sees.
+             */
+            home_id: string | null;
+            totals: components["schemas"]["Counts"];
+        };
+        /**
+         * Condition
+         * @description Condition grades: A good, B satisfactory, C poor, D bad.
+         * @enum {string}
+         */
+        Condition: "A" | "B" | "C" | "D";
+        /** Counts */
+        Counts: {
+            /**
+             * Compliance Percent
+             * @description in_date / required x 100, one decimal; null when nothing is required.
+             */
+            compliance_percent: number | null;
+            /**
+             * Due Soon
+             * @description In service, in date, but inside the rule's warning window.
+             */
+            due_soon: number;
+            /**
+             * Failed
+             * @description The latest inspection failed and no passing one has followed.
+             */
+            failed: number;
+            /**
+             * In Date
+             * @description Of those, done, in date and not failed.
+             */
+            in_date: number;
+            /**
+             * Never Inspected
+             * @description In service and never inspected under the rule.
+             */
+            never_inspected: number;
+            /**
+             * Overdue
+             * @description In service and past the due date (including never inspected).
+             */
+            overdue: number;
+            /**
+             * Required
+             * @description Statutory inspections needed by assets in service.
+             */
+            required: number;
+        };
+        /**
+         * DefectCreate
+         * @description Anyone who works in the home may report a fault.
+         */
+        DefectCreate: {
+            /**
+             * Asset Id
+             * Format: uuid
+             */
+            asset_id: string;
+            /** Description */
+            description?: string | null;
+            /** @description P1 urgent (safety), P2 high, P3 routine, P4 long term. */
+            priority: components["schemas"]["Priority"];
+            /**
+             * Take Out Of Service
+             * @description The asset is unsafe: stop it being used now.
+             * @default false
+             */
+            take_out_of_service: boolean;
+            /** Title */
+            title: string;
+        };
+        /**
+         * DefectPage
+         * @description One page of defects.
+         */
+        DefectPage: {
+            /** Items */
+            items: components["schemas"]["DefectRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** DefectRead */
+        DefectRead: {
+            /**
+             * Asset Id
+             * Format: uuid
+             */
+            asset_id: string;
+            /** Closed At */
+            closed_at: string | null;
+            /** Contractor */
+            contractor: string | null;
+            /** Cost */
+            cost: number | string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string | null;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inspection Id */
+            inspection_id: string | null;
+            priority: components["schemas"]["Priority"];
+            /** Raised By */
+            raised_by: string;
+            /** Resolution */
+            resolution: string | null;
+            /** Resolved At */
+            resolved_at: string | null;
+            /** Return Check By */
+            return_check_by: string | null;
+            /** Return Check Notes */
+            return_check_notes: string | null;
+            /** Returned To Service */
+            returned_to_service: boolean | null;
+            status: components["schemas"]["DefectStatus"];
+            /** Title */
+            title: string;
+            /** Took Out Of Service */
+            took_out_of_service: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * DefectStatus
+         * @enum {string}
+         */
+        DefectStatus: "open" | "in_progress" | "resolved" | "closed";
+        /**
+         * DefectUpdate
+         * @description Only the fields sent change. Status moves open -> in_progress -> resolved -> closed (or straight
+         *     to closed); resolving a defect that took the asset out of service needs `return_check`.
+         */
+        DefectUpdate: {
+            /** Contractor */
+            contractor?: string | null;
+            /** Cost */
+            cost?: number | string | null;
+            /** Description */
+            description?: string | null;
+            priority?: components["schemas"]["Priority"] | null;
+            /** Resolution */
+            resolution?: string | null;
+            return_check?: components["schemas"]["ReturnCheck"] | null;
+            status?: components["schemas"]["DefectStatus"] | null;
+            /** Title */
+            title?: string | null;
+        };
         /** Health */
         Health: {
             /** Status */
             status: string;
+        };
+        /** HomeCounts */
+        HomeCounts: {
+            /**
+             * Compliance Percent
+             * @description in_date / required x 100, one decimal; null when nothing is required.
+             */
+            compliance_percent: number | null;
+            /**
+             * Due Soon
+             * @description In service, in date, but inside the rule's warning window.
+             */
+            due_soon: number;
+            /**
+             * Failed
+             * @description The latest inspection failed and no passing one has followed.
+             */
+            failed: number;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * In Date
+             * @description Of those, done, in date and not failed.
+             */
+            in_date: number;
+            /** Name */
+            name: string;
+            /**
+             * Never Inspected
+             * @description In service and never inspected under the rule.
+             */
+            never_inspected: number;
+            /**
+             * Overdue
+             * @description In service and past the due date (including never inspected).
+             */
+            overdue: number;
+            /**
+             * Required
+             * @description Statutory inspections needed by assets in service.
+             */
+            required: number;
         };
         /** HomeCreate */
         HomeCreate: {
@@ -188,6 +1096,339 @@ export interface components {
             /** Town */
             town?: string | null;
         };
+        /** InspectionCreate */
+        InspectionCreate: {
+            /**
+             * Asset Id
+             * Format: uuid
+             */
+            asset_id: string;
+            /** Certificate Ref */
+            certificate_ref?: string | null;
+            /** Company */
+            company?: string | null;
+            /** Defects Found */
+            defects_found?: string | null;
+            /**
+             * Inspected Date
+             * Format: date
+             * @description The day of the inspection; never in the future.
+             */
+            inspected_date: string;
+            /** Inspector Name */
+            inspector_name: string;
+            /** Notes */
+            notes?: string | null;
+            /** @description As the inspector judged it; a reading outside the rule's limits makes it a fail. */
+            outcome: components["schemas"]["Outcome"];
+            /** Readings */
+            readings?: components["schemas"]["ReadingIn"][];
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+        };
+        /**
+         * InspectionPage
+         * @description One page of inspections.
+         */
+        InspectionPage: {
+            /** Items */
+            items: components["schemas"]["InspectionRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** InspectionRead */
+        InspectionRead: {
+            /**
+             * Asset Id
+             * Format: uuid
+             */
+            asset_id: string;
+            /** Certificate Ref */
+            certificate_ref: string | null;
+            /** Company */
+            company: string | null;
+            /** Defects Found */
+            defects_found: string | null;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Inspected Date
+             * Format: date
+             */
+            inspected_date: string;
+            /** Inspector Name */
+            inspector_name: string;
+            /** Notes */
+            notes: string | null;
+            outcome: components["schemas"]["Outcome"];
+            /** Readings */
+            readings: components["schemas"]["ReadingRead"][];
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+        };
+        /** InspectionRecorded */
+        InspectionRecorded: {
+            /**
+             * Asset Id
+             * Format: uuid
+             */
+            asset_id: string;
+            /** Certificate Ref */
+            certificate_ref: string | null;
+            /** Company */
+            company: string | null;
+            /** Defects Found */
+            defects_found: string | null;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Inspected Date
+             * Format: date
+             */
+            inspected_date: string;
+            /** Inspector Name */
+            inspector_name: string;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Opened Defect Id
+             * @description The defect opened because the inspection failed.
+             */
+            opened_defect_id: string | null;
+            outcome: components["schemas"]["Outcome"];
+            /** Readings */
+            readings: components["schemas"]["ReadingRead"][];
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+        };
+        /**
+         * IntervalUnit
+         * @enum {string}
+         */
+        IntervalUnit: "days" | "months";
+        /**
+         * ItemState
+         * @enum {string}
+         */
+        ItemState: "due_soon" | "overdue" | "failed" | "never_inspected";
+        /** LocationCreate */
+        LocationCreate: {
+            /** Bed Count */
+            bed_count?: number | null;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            kind: components["schemas"]["LocationKind"];
+            /** Name */
+            name: string;
+            /** Parent Id */
+            parent_id?: string | null;
+            /** Room Number */
+            room_number?: string | null;
+            room_type?: components["schemas"]["RoomType"] | null;
+        };
+        /**
+         * LocationKind
+         * @enum {string}
+         */
+        LocationKind: "building" | "floor" | "wing" | "room" | "area";
+        /**
+         * LocationPage
+         * @description One page of locations.
+         */
+        LocationPage: {
+            /** Items */
+            items: components["schemas"]["LocationRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** LocationRead */
+        LocationRead: {
+            /** Archived At */
+            archived_at: string | null;
+            /** Bed Count */
+            bed_count: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Depth */
+            depth: number;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["LocationKind"];
+            /** Name */
+            name: string;
+            /** Parent Id */
+            parent_id: string | null;
+            /**
+             * Path
+             * @description Ids from the building down to this location, each followed by '/'.
+             */
+            path: string;
+            /** Room Number */
+            room_number: string | null;
+            room_type: components["schemas"]["RoomType"] | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * LocationUpdate
+         * @description Only the fields sent change. A new `parent_id` moves the location and everything in it.
+         */
+        LocationUpdate: {
+            /** Bed Count */
+            bed_count?: number | null;
+            /** Name */
+            name?: string | null;
+            /** Parent Id */
+            parent_id?: string | null;
+            /** Room Number */
+            room_number?: string | null;
+            room_type?: components["schemas"]["RoomType"] | null;
+        };
+        /**
+         * Outcome
+         * @enum {string}
+         */
+        Outcome: "pass" | "pass_with_advisories" | "fail";
+        /** OverrideCreate */
+        OverrideCreate: {
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            interval_unit: components["schemas"]["IntervalUnit"];
+            /** Interval Value */
+            interval_value: number;
+            /**
+             * Reason
+             * @description Why the home inspects more often (e.g. its risk assessment).
+             */
+            reason: string;
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+        };
+        /**
+         * OverridePage
+         * @description One page of a home's interval overrides.
+         */
+        OverridePage: {
+            /** Items */
+            items: components["schemas"]["OverrideRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** OverrideRead */
+        OverrideRead: {
+            /** Archived At */
+            archived_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            interval_unit: components["schemas"]["IntervalUnit"];
+            /** Interval Value */
+            interval_value: number;
+            /** Reason */
+            reason: string;
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** OverrideUpdate */
+        OverrideUpdate: {
+            interval_unit?: components["schemas"]["IntervalUnit"] | null;
+            /** Interval Value */
+            interval_value?: number | null;
+            /** Reason */
+            reason?: string | null;
+        };
+        /**
+         * Priority
+         * @description P1 urgent, safety; P2 high; P3 routine; P4 long term.
+         * @enum {string}
+         */
+        Priority: "P1" | "P2" | "P3" | "P4";
         /**
          * Problem
          * @description An RFC 9457 problem details body (application/problem+json).
@@ -214,6 +1455,246 @@ export interface components {
             schema_revision: string;
             /** Status */
             status: string;
+        };
+        /** ReadingIn */
+        ReadingIn: {
+            /**
+             * Label
+             * @description Which outlet or point, e.g. 'Bathroom 2 hot tap'.
+             */
+            label?: string | null;
+            reading: components["schemas"]["ReadingType"];
+            /** Value */
+            value: number | string;
+        };
+        /** ReadingRead */
+        ReadingRead: {
+            /** Label */
+            label: string | null;
+            /** Max */
+            max: number | string | null;
+            /** Max Inclusive */
+            max_inclusive: boolean;
+            /** Min */
+            min: number | string | null;
+            reading: components["schemas"]["ReadingType"];
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number | string;
+            /** Within Limits */
+            within_limits: boolean;
+        };
+        /**
+         * ReadingType
+         * @enum {string}
+         */
+        ReadingType: "hot_water_temperature_c" | "cold_water_temperature_c" | "mixed_water_temperature_c" | "emergency_duration_minutes";
+        /**
+         * ReturnCheck
+         * @description The return-to-service check asked for when resolving a defect that took the asset out of service.
+         */
+        ReturnCheck: {
+            /** Checked By */
+            checked_by: string;
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Return To Service
+             * @description The asset is safe to use again.
+             */
+            return_to_service: boolean;
+        };
+        /**
+         * RoomType
+         * @enum {string}
+         */
+        RoomType: "resident_room" | "bathroom" | "toilet" | "lounge" | "dining_room" | "kitchen" | "laundry" | "plant_room" | "office" | "store" | "corridor" | "garden" | "other";
+        /** RuleCounts */
+        RuleCounts: {
+            /**
+             * Category Id
+             * Format: uuid
+             */
+            category_id: string;
+            /** Code */
+            code: string;
+            /**
+             * Compliance Percent
+             * @description in_date / required x 100, one decimal; null when nothing is required.
+             */
+            compliance_percent: number | null;
+            /**
+             * Due Soon
+             * @description In service, in date, but inside the rule's warning window.
+             */
+            due_soon: number;
+            /**
+             * Failed
+             * @description The latest inspection failed and no passing one has followed.
+             */
+            failed: number;
+            /**
+             * In Date
+             * @description Of those, done, in date and not failed.
+             */
+            in_date: number;
+            /** Inspection Type */
+            inspection_type: string;
+            /**
+             * Never Inspected
+             * @description In service and never inspected under the rule.
+             */
+            never_inspected: number;
+            /**
+             * Overdue
+             * @description In service and past the due date (including never inspected).
+             */
+            overdue: number;
+            /**
+             * Required
+             * @description Statutory inspections needed by assets in service.
+             */
+            required: number;
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+            /** Statutory */
+            statutory: boolean;
+        };
+        /** RuleCreate */
+        RuleCreate: {
+            /**
+             * Basis
+             * @description The law or guidance that requires the inspection.
+             */
+            basis: string;
+            /**
+             * Category Id
+             * Format: uuid
+             */
+            category_id: string;
+            /** Code */
+            code: string;
+            /** Fail Takes Out Of Service */
+            fail_takes_out_of_service: boolean;
+            /** Inspection Type */
+            inspection_type: string;
+            interval_unit: components["schemas"]["IntervalUnit"];
+            /** Interval Value */
+            interval_value: number;
+            /**
+             * Statutory
+             * @description Required by law: counted in the compliance percentage.
+             */
+            statutory: boolean;
+            /** Thresholds */
+            thresholds?: components["schemas"]["Threshold"][];
+            /** Warning Days */
+            warning_days: number;
+        };
+        /**
+         * RulePage
+         * @description One page of inspection rules.
+         */
+        RulePage: {
+            /** Items */
+            items: components["schemas"]["RuleRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** RuleRead */
+        RuleRead: {
+            /** Archived At */
+            archived_at: string | null;
+            /** Basis */
+            basis: string;
+            /**
+             * Category Id
+             * Format: uuid
+             */
+            category_id: string;
+            /** Code */
+            code: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Fail Takes Out Of Service */
+            fail_takes_out_of_service: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inspection Type */
+            inspection_type: string;
+            interval_unit: components["schemas"]["IntervalUnit"];
+            /** Interval Value */
+            interval_value: number;
+            /** Statutory */
+            statutory: boolean;
+            /** Thresholds */
+            thresholds: components["schemas"]["ThresholdRead"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Warning Days */
+            warning_days: number;
+        };
+        /**
+         * RuleUpdate
+         * @description Only the fields sent change; the category is fixed. Due dates are recomputed at once.
+         */
+        RuleUpdate: {
+            /** Basis */
+            basis?: string | null;
+            /** Fail Takes Out Of Service */
+            fail_takes_out_of_service?: boolean | null;
+            /** Inspection Type */
+            inspection_type?: string | null;
+            interval_unit?: components["schemas"]["IntervalUnit"] | null;
+            /** Interval Value */
+            interval_value?: number | null;
+            /** Statutory */
+            statutory?: boolean | null;
+            /** Thresholds */
+            thresholds?: components["schemas"]["Threshold"][] | null;
+            /** Warning Days */
+            warning_days?: number | null;
+        };
+        /**
+         * Threshold
+         * @description Limits a reading must meet: at least `min`, at most `max` (or below it when `max_inclusive` is false).
+         */
+        Threshold: {
+            /** Max */
+            max?: number | string | null;
+            /**
+             * Max Inclusive
+             * @default true
+             */
+            max_inclusive: boolean;
+            /** Min */
+            min?: number | string | null;
+            reading: components["schemas"]["ReadingType"];
+        };
+        /** ThresholdRead */
+        ThresholdRead: {
+            /** Max */
+            max: number | string | null;
+            /** Max Inclusive */
+            max_inclusive: boolean;
+            /** Min */
+            min: number | string | null;
+            reading: components["schemas"]["ReadingType"];
         };
         /** ValidationIssue */
         ValidationIssue: {
@@ -273,6 +1754,1167 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assets-list_assets": {
+        parameters: {
+            query?: {
+                category_id?: string | null;
+                condition?: components["schemas"]["Condition"] | null;
+                /** @description Also return `total`, the number of matching assets. */
+                count?: boolean;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Next inspection due on or before this date. */
+                due_before?: string | null;
+                home_id?: string | null;
+                include_archived?: boolean;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description This location and every location inside it. */
+                location_id?: string | null;
+                /** @description Only assets with an inspection past its due date. */
+                overdue?: boolean;
+                /** @description Words that start the tag, serial, name or model. */
+                q?: string | null;
+                /** @description One of: tag, name, -name, next_due_date, created_at, -created_at. */
+                sort?: string;
+                status?: components["schemas"]["AssetStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assets-create_asset": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assets-get_asset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assets-archive_asset": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assets-update_asset": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssetUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "categories-list_categories": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                include_archived?: boolean;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description One of: name, -name. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "categories-create_category": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "categories-get_category": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "categories-archive_category": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                category_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "categories-update_category": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                category_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "compliance-compliance_items": {
+        parameters: {
+            query: {
+                category_id?: string | null;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description One home; left out, every home you can see. */
+                home_id?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                rule_id?: string | null;
+                /** @description One of: due_date. */
+                sort?: string;
+                state: components["schemas"]["ItemState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceItemPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "compliance-compliance_summary": {
+        parameters: {
+            query?: {
+                /** @description One home; left out, every home you can see. */
+                home_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "defects-list_defects": {
+        parameters: {
+            query?: {
+                asset_id?: string | null;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                priority?: components["schemas"]["Priority"] | null;
+                /** @description One of: -created_at, created_at, priority. */
+                sort?: string;
+                status?: components["schemas"]["DefectStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefectPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "defects-raise_defect": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefectRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "defects-get_defect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                defect_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefectRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "defects-update_defect": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                defect_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefectRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -611,6 +3253,1325 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspection-rules-list_rules": {
+        parameters: {
+            query?: {
+                category_id?: string | null;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                include_archived?: boolean;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description One of: inspection_type, code. */
+                sort?: string;
+                statutory?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulePage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspection-rules-create_rule": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspection-rules-get_rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspection-rules-archive_rule": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspection-rules-update_rule": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspections-list_inspections": {
+        parameters: {
+            query?: {
+                asset_id?: string | null;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                outcome?: components["schemas"]["Outcome"] | null;
+                rule_id?: string | null;
+                /** @description One of: -inspected_date, inspected_date. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspections-record_inspection": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRecorded"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspections-get_inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "locations-list_locations": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id?: string | null;
+                include_archived?: boolean;
+                kind?: components["schemas"]["LocationKind"] | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                parent_id?: string | null;
+                room_type?: components["schemas"]["RoomType"] | null;
+                /** @description One of: path, name, -name. `path` gives tree order. */
+                sort?: string;
+                /** @description This location and everything inside it. */
+                within?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "locations-create_location": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "locations-get_location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "locations-archive_location": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "locations-update_location": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rule-overrides-list_overrides": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id?: string | null;
+                include_archived?: boolean;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                rule_id?: string | null;
+                /** @description One of: created_at. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverridePage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rule-overrides-create_override": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rule-overrides-get_override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                override_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rule-overrides-archive_override": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                override_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rule-overrides-update_override": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                override_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,8 +4,16 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from assets_api.assets.router import router as assets_router
+from assets_api.categories.router import router as categories_router
+from assets_api.compliance.router import router as compliance_router
 from assets_api.db import SCHEMA
+from assets_api.defects.router import router as defects_router
 from assets_api.homes.router import router as homes_router
+from assets_api.inspections.router import router as inspections_router
+from assets_api.locations.router import router as locations_router
+from assets_api.rules.router import overrides as overrides_router
+from assets_api.rules.router import router as rules_router
 from assets_api.settings import Settings
 from carehub_kit.app import create_service_app
 from carehub_kit.settings import load_settings
@@ -21,5 +29,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "statutory inspections each needs.",
         schema=SCHEMA,
         migrations_dir=MIGRATIONS_DIR,
-        routers=[homes_router],
+        routers=[homes_router, locations_router, categories_router, rules_router, overrides_router, assets_router,
+                 inspections_router, defects_router, compliance_router],
     )
