@@ -35,14 +35,997 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care-domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Home Care Domains
+         * @description The domains a home has added to the standard twelve.
+         */
+        get: operations["care-domains-list_home_care_domains"];
+        put?: never;
+        /**
+         * Add Home Care Domain
+         * @description Add a domain of the home's own (e.g. `diabetes`) for its plans' sections.
+         */
+        post: operations["care-domains-add_home_care_domain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care-domains/standard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Standard Care Domains
+         * @description The twelve standard care domains every plan can use (a fixed reference list).
+         */
+        get: operations["care-domains-list_standard_care_domains"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Residents */
+        get: operations["residents-list_residents"];
+        put?: never;
+        /**
+         * Admit Resident
+         * @description Admit a resident to a home (status `active` from the admission date).
+         */
+        post: operations["residents-admit_resident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Resident
+         * @description The resident's record. Audited as a view.
+         */
+        get: operations["residents-get_resident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Resident */
+        patch: operations["residents-update_resident"];
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/allergies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Allergies
+         * @description Allergies and sensitivities. Audited as a view of the resident's record.
+         */
+        get: operations["allergies-list_allergies"];
+        put?: never;
+        /** Add Allergy */
+        post: operations["allergies-add_allergy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/allergies/{allergy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Archive Allergy */
+        delete: operations["allergies-archive_allergy"];
+        options?: never;
+        head?: never;
+        /** Update Allergy */
+        patch: operations["allergies-update_allergy"];
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Resident Audit
+         * @description Who viewed and changed this resident's record, and when. Reading it is itself audited.
+         */
+        get: operations["audit-get_resident_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/care-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Care Plan
+         * @description The plan with its current (signed-off) version. Audited as a view.
+         */
+        get: operations["care-plans-get_care_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/care-plan/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Diff Care Plan Versions
+         * @description What changed between two versions: sections, goals and interventions matched by id.
+         */
+        get: operations["care-plans-diff_care_plan_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/care-plan/sections/{section_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Review
+         * @description Review one section of the current plan; its next review is one interval after this one.
+         */
+        post: operations["reviews-record_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/care-plan/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Care Plan Versions */
+        get: operations["care-plans-list_care_plan_versions"];
+        put?: never;
+        /**
+         * Draft Care Plan Version
+         * @description Write a new version of the whole plan, based on the newest one. It is a draft until signed off.
+         *     Versions are never edited: basing a change on an older version is refused (409).
+         */
+        post: operations["care-plans-draft_care_plan_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/care-plan/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Care Plan Version
+         * @description Any version, exactly as it stood.
+         */
+        get: operations["care-plans-get_care_plan_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/care-plan/versions/{number}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign Off Care Plan Version
+         * @description Make a draft the current plan (senior carer, nurse or home manager), recording how the
+         *     resident or their representative was involved. The previous current version is superseded.
+         */
+        post: operations["care-plans-sign_off_care_plan_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Contacts
+         * @description Next of kin, family and attorneys. Audited as a view of the resident's record.
+         */
+        get: operations["contacts-list_contacts"];
+        put?: never;
+        /** Add Contact */
+        post: operations["contacts-add_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Archive Contact
+         * @description Archive the contact: it leaves the list but stays in the record.
+         */
+        delete: operations["contacts-archive_contact"];
+        options?: never;
+        head?: never;
+        /** Update Contact */
+        patch: operations["contacts-update_contact"];
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/fluid-totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Fluid Totals
+         * @description Millilitres drunk per day (00:00 to 24:00 Europe/London) against the resident's target.
+         *     A corrected note counts by its correction only.
+         */
+        get: operations["notes-get_fluid_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notes
+         * @description A resident's daily notes. Audited as a view of the resident's record.
+         */
+        get: operations["notes-list_notes"];
+        put?: never;
+        /**
+         * Add Note
+         * @description Add to the daily record. To put a note right, add a new one with `corrects_note_id`.
+         */
+        post: operations["notes-add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Resident Reviews
+         * @description A resident's section reviews. Audited as a view of the resident's record.
+         */
+        get: operations["reviews-list_resident_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/status-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Resident Status
+         * @description Record going into hospital, on leave, back home (`active`), discharge or death.
+         *     Discharge and death close the record; the role needed depends on the status.
+         */
+        post: operations["residents-change_resident_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Due Reviews
+         * @description Sections of current plans in one home whose review is overdue or due soon, soonest first.
+         *     Discharged and deceased residents are left out.
+         */
+        get: operations["reviews-list_due_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AllergyCategory
+         * @enum {string}
+         */
+        AllergyCategory: "medication" | "food" | "environment" | "other";
+        /** AllergyCreate */
+        AllergyCreate: {
+            category: components["schemas"]["AllergyCategory"];
+            /** Reaction */
+            reaction?: string | null;
+            severity: components["schemas"]["AllergySeverity"];
+            /** Substance */
+            substance: string;
+        };
+        /**
+         * AllergyPage
+         * @description One page of a resident's allergies.
+         */
+        AllergyPage: {
+            /** Items */
+            items: components["schemas"]["AllergyRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** AllergyRead */
+        AllergyRead: {
+            /** Archived At */
+            archived_at: string | null;
+            category: components["schemas"]["AllergyCategory"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reaction */
+            reaction: string | null;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            severity: components["schemas"]["AllergySeverity"];
+            /** Substance */
+            substance: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * AllergySeverity
+         * @enum {string}
+         */
+        AllergySeverity: "mild" | "moderate" | "severe";
+        /** AllergyUpdate */
+        AllergyUpdate: {
+            category?: components["schemas"]["AllergyCategory"] | null;
+            /** Reaction */
+            reaction?: string | null;
+            severity?: components["schemas"]["AllergySeverity"] | null;
+            /** Substance */
+            substance?: string | null;
+        };
+        /**
+         * AuditEventPage
+         * @description One page of a resident's audit trail, newest first.
+         */
+        AuditEventPage: {
+            /** Items */
+            items: components["schemas"]["AuditEventRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** AuditEventRead */
+        AuditEventRead: {
+            /** Action */
+            action: string;
+            /** Actor Name */
+            actor_name: string;
+            /** Actor Roles */
+            actor_roles: string[];
+            /** Actor Sub */
+            actor_sub: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Entity Id */
+            entity_id: string | null;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Request Id */
+            request_id: string | null;
+        };
+        /** ContactCreate */
+        ContactCreate: {
+            /** Email */
+            email?: string | null;
+            /**
+             * Is Next Of Kin
+             * @default false
+             */
+            is_next_of_kin: boolean;
+            /**
+             * Lpa Roles
+             * @description Registered lasting powers of attorney held.
+             */
+            lpa_roles?: components["schemas"]["LpaRole"][];
+            /** Name */
+            name: string;
+            /** Phone */
+            phone?: string | null;
+            /**
+             * Relationship
+             * @description e.g. daughter, friend, solicitor
+             */
+            relationship: string;
+        };
+        /**
+         * ContactPage
+         * @description One page of a resident's contacts.
+         */
+        ContactPage: {
+            /** Items */
+            items: components["schemas"]["ContactRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** ContactRead */
+        ContactRead: {
+            /** Archived At */
+            archived_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Next Of Kin */
+            is_next_of_kin: boolean;
+            /** Lpa Roles */
+            lpa_roles: components["schemas"]["LpaRole"][];
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string | null;
+            /** Relationship */
+            relationship: string;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ContactUpdate */
+        ContactUpdate: {
+            /** Email */
+            email?: string | null;
+            /** Is Next Of Kin */
+            is_next_of_kin?: boolean | null;
+            /** Lpa Roles */
+            lpa_roles?: components["schemas"]["LpaRole"][] | null;
+            /** Name */
+            name?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Relationship */
+            relationship?: string | null;
+        };
+        /** DomainCreate */
+        DomainCreate: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
+        /** DomainRead */
+        DomainRead: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Standard */
+            standard: boolean;
+        };
+        /** DueReview */
+        DueReview: {
+            /** Domain */
+            domain: string;
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            interval: components["schemas"]["ReviewInterval"];
+            /** Last Reviewed Date */
+            last_reviewed_date: string | null;
+            /**
+             * Next Review Date
+             * Format: date
+             */
+            next_review_date: string;
+            /** Overdue */
+            readonly overdue: boolean;
+            /** Preferred Name */
+            preferred_name: string | null;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /**
+             * Section Id
+             * Format: uuid
+             */
+            section_id: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * DueReviewPage
+         * @description One page of sections due (or overdue) for review in a home.
+         */
+        DueReviewPage: {
+            /** Items */
+            items: components["schemas"]["DueReview"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** FieldChange */
+        FieldChange: {
+            /** After */
+            after: unknown;
+            /** Before */
+            before: unknown;
+            /** Field */
+            field: string;
+        };
+        /** FluidDay */
+        FluidDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Percent Of Target */
+            percent_of_target: number;
+            /** Target Met */
+            target_met: boolean;
+            /** Target Ml */
+            target_ml: number;
+            /** Total Ml */
+            total_ml: number;
+        };
+        /** FluidTotals */
+        FluidTotals: {
+            /** Days */
+            days: components["schemas"]["FluidDay"][];
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /** Target Ml */
+            target_ml: number;
+            /**
+             * Target Source
+             * @description `resident` (set in their record) or `default` (by sex, see docs).
+             */
+            target_source: string;
+        };
+        /** Goal */
+        Goal: {
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * @description Keep the id to carry a goal into the next version.
+             */
+            id?: string | null;
+            /**
+             * Measure
+             * @description How we will know the goal is met.
+             */
+            measure: string;
+            /** Progress Notes */
+            progress_notes?: components["schemas"]["ProgressNote"][];
+            /** Target Date */
+            target_date?: string | null;
+        };
+        /** GoalRead */
+        GoalRead: {
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Measure
+             * @description How we will know the goal is met.
+             */
+            measure: string;
+            /** Progress Notes */
+            progress_notes?: components["schemas"]["ProgressNote"][];
+            /** Target Date */
+            target_date?: string | null;
+        };
         /** Health */
         Health: {
             /** Status */
             status: string;
+        };
+        /**
+         * HomeDomainPage
+         * @description One page of a home's own care domains.
+         */
+        HomeDomainPage: {
+            /** Items */
+            items: components["schemas"]["HomeDomainRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** HomeDomainRead */
+        HomeDomainRead: {
+            /** Code */
+            code: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Standard
+             * @default false
+             */
+            standard: boolean;
+        };
+        /** Intervention */
+        Intervention: {
+            /** By Whom */
+            by_whom: string;
+            /** How Often */
+            how_often: string;
+            /** Id */
+            id?: string | null;
+            /** What */
+            what: string;
+        };
+        /** InterventionRead */
+        InterventionRead: {
+            /** By Whom */
+            by_whom: string;
+            /** How Often */
+            how_often: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** What */
+            what: string;
+        };
+        /**
+         * Involvement
+         * @description Who took part in agreeing the plan (Care Act 2014 s.25; CQC Regulation 9, person-centred care).
+         * @enum {string}
+         */
+        Involvement: "resident" | "representative" | "resident_and_representative" | "not_involved";
+        /** ItemChange */
+        ItemChange: {
+            /** Fields */
+            fields: components["schemas"]["FieldChange"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+        };
+        /** ItemDiff */
+        ItemDiff: {
+            /** Added */
+            added: {
+                [key: string]: unknown;
+            }[];
+            /** Changed */
+            changed: components["schemas"]["ItemChange"][];
+            /** Removed */
+            removed: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * LpaRole
+         * @description The two kinds of lasting power of attorney in England and Wales (Office of the Public Guardian).
+         * @enum {string}
+         */
+        LpaRole: "health_and_welfare" | "property_and_financial_affairs";
+        /**
+         * NhsNumberStatus
+         * @description How far the NHS number is confirmed (after the NHS Number Status Indicator).
+         * @enum {string}
+         */
+        NhsNumberStatus: "verified" | "unverified" | "trace_required";
+        /**
+         * NoteCategory
+         * @enum {string}
+         */
+        NoteCategory: "personal_care" | "food" | "fluids" | "mood_and_wellbeing" | "activity" | "sleep" | "continence" | "visit" | "incident";
+        /** NoteCreate */
+        NoteCreate: {
+            category: components["schemas"]["NoteCategory"];
+            /**
+             * Corrects Note Id
+             * @description The note this one corrects.
+             */
+            corrects_note_id?: string | null;
+            /**
+             * Fluid Ml
+             * @description Millilitres drunk; required for, and only for, fluids.
+             */
+            fluid_ml?: number | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened, with a UTC offset.
+             */
+            occurred_at: string;
+            /**
+             * Section Id
+             * @description A section of the current care plan.
+             */
+            section_id?: string | null;
+            /** Text */
+            text: string;
+        };
+        /**
+         * NotePage
+         * @description One page of a resident's daily notes.
+         */
+        NotePage: {
+            /** Items */
+            items: components["schemas"]["NoteRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** NoteRead */
+        NoteRead: {
+            /** Author Name */
+            author_name: string;
+            category: components["schemas"]["NoteCategory"];
+            /**
+             * Corrected By Note Id
+             * @description Set when a later note corrects this one.
+             */
+            corrected_by_note_id?: string | null;
+            /** Corrects Note Id */
+            corrects_note_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Fluid Ml */
+            fluid_ml: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /** Section Id */
+            section_id: string | null;
+            /** Text */
+            text: string;
+        };
+        /** PlanDiff */
+        PlanDiff: {
+            /** From Version */
+            from_version: number;
+            /** Sections Added */
+            sections_added: components["schemas"]["SectionRead"][];
+            /** Sections Changed */
+            sections_changed: components["schemas"]["SectionChange"][];
+            /** Sections Removed */
+            sections_removed: components["schemas"]["SectionRead"][];
+            /** To Version */
+            to_version: number;
+        };
+        /** PlanRead */
+        PlanRead: {
+            current: components["schemas"]["VersionRead"] | null;
+            /** Current Version Number */
+            current_version_number: number | null;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Latest Version Number */
+            latest_version_number: number;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /** Version */
+            version: number;
         };
         /**
          * Problem
@@ -64,12 +1047,432 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** ProgressNote */
+        ProgressNote: {
+            /** Note */
+            note: string;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+        };
         /** Readiness */
         Readiness: {
             /** Schema Revision */
             schema_revision: string;
             /** Status */
             status: string;
+        };
+        /**
+         * ResidentCreate
+         * @description An admission. The NHS number may follow later (status `trace_required` until then).
+         */
+        ResidentCreate: {
+            /**
+             * Admission Date
+             * Format: date
+             */
+            admission_date: string;
+            /** Communication Needs */
+            communication_needs?: string | null;
+            /**
+             * Date Of Birth
+             * Format: date
+             */
+            date_of_birth: string;
+            /** Family Name */
+            family_name: string;
+            /** Fluid Target Ml */
+            fluid_target_ml?: number | null;
+            /** Given Name */
+            given_name: string;
+            /** Gp Practice Code */
+            gp_practice_code?: string | null;
+            /** Gp Practice Name */
+            gp_practice_name?: string | null;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /** How And When To Support Me */
+            how_and_when_to_support_me?: string | null;
+            /** How To Communicate With Me */
+            how_to_communicate_with_me?: string | null;
+            /** Nhs Number */
+            nhs_number?: string | null;
+            nhs_number_status?: components["schemas"]["NhsNumberStatus"] | null;
+            /** Preferred Name */
+            preferred_name?: string | null;
+            /**
+             * Room Location Id
+             * @description A location id from the assets API.
+             */
+            room_location_id?: string | null;
+            sex: components["schemas"]["Sex"];
+            /** What Matters To Me */
+            what_matters_to_me?: string | null;
+        };
+        /**
+         * ResidentPage
+         * @description One page of residents.
+         */
+        ResidentPage: {
+            /** Items */
+            items: components["schemas"]["ResidentSummary"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** ResidentRead */
+        ResidentRead: {
+            /**
+             * Admission Date
+             * Format: date
+             */
+            admission_date: string;
+            /** Communication Needs */
+            communication_needs: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Date Of Birth
+             * Format: date
+             */
+            date_of_birth: string;
+            /** Family Name */
+            family_name: string;
+            /** Fluid Target Ml */
+            fluid_target_ml: number | null;
+            /** Given Name */
+            given_name: string;
+            /** Gp Practice Code */
+            gp_practice_code: string | null;
+            /** Gp Practice Name */
+            gp_practice_name: string | null;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /** How And When To Support Me */
+            how_and_when_to_support_me: string | null;
+            /** How To Communicate With Me */
+            how_to_communicate_with_me: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Nhs Number
+             * @description Shown 3-3-4, e.g. 943 476 5919.
+             */
+            nhs_number: string | null;
+            nhs_number_status: components["schemas"]["NhsNumberStatus"];
+            /** Preferred Name */
+            preferred_name: string | null;
+            /** Room Location Id */
+            room_location_id: string | null;
+            sex: components["schemas"]["Sex"];
+            status: components["schemas"]["ResidentStatus"];
+            /**
+             * Status Date
+             * Format: date
+             */
+            status_date: string;
+            /** Status History */
+            status_history: components["schemas"]["StatusChangeRead"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** What Matters To Me */
+            what_matters_to_me: string | null;
+        };
+        /**
+         * ResidentStatus
+         * @enum {string}
+         */
+        ResidentStatus: "active" | "in_hospital" | "on_leave" | "discharged" | "deceased";
+        /** ResidentSummary */
+        ResidentSummary: {
+            /**
+             * Admission Date
+             * Format: date
+             */
+            admission_date: string;
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Preferred Name */
+            preferred_name: string | null;
+            /** Room Location Id */
+            room_location_id: string | null;
+            status: components["schemas"]["ResidentStatus"];
+            /**
+             * Status Date
+             * Format: date
+             */
+            status_date: string;
+        };
+        /**
+         * ResidentUpdate
+         * @description Only the fields sent change; send null to clear an optional one.
+         */
+        ResidentUpdate: {
+            /** Communication Needs */
+            communication_needs?: string | null;
+            /** Date Of Birth */
+            date_of_birth?: string | null;
+            /** Family Name */
+            family_name?: string | null;
+            /** Fluid Target Ml */
+            fluid_target_ml?: number | null;
+            /** Given Name */
+            given_name?: string | null;
+            /** Gp Practice Code */
+            gp_practice_code?: string | null;
+            /** Gp Practice Name */
+            gp_practice_name?: string | null;
+            /** How And When To Support Me */
+            how_and_when_to_support_me?: string | null;
+            /** How To Communicate With Me */
+            how_to_communicate_with_me?: string | null;
+            /** Nhs Number */
+            nhs_number?: string | null;
+            nhs_number_status?: components["schemas"]["NhsNumberStatus"] | null;
+            /** Preferred Name */
+            preferred_name?: string | null;
+            /**
+             * Room Location Id
+             * @description A location id from the assets API.
+             */
+            room_location_id?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
+            /** What Matters To Me */
+            what_matters_to_me?: string | null;
+        };
+        /** ReviewCreate */
+        ReviewCreate: {
+            /**
+             * Changes
+             * @description What should change in the plan, if anything.
+             */
+            changes?: string | null;
+            outcome: components["schemas"]["ReviewOutcome"];
+            /**
+             * Review Date
+             * Format: date
+             */
+            review_date: string;
+            /** Summary */
+            summary: string;
+        };
+        /**
+         * ReviewInterval
+         * @enum {string}
+         */
+        ReviewInterval: "weekly" | "fortnightly" | "monthly" | "quarterly";
+        /**
+         * ReviewOutcome
+         * @enum {string}
+         */
+        ReviewOutcome: "no_change" | "changes_needed" | "goals_met";
+        /**
+         * ReviewPage
+         * @description One page of a resident's section reviews.
+         */
+        ReviewPage: {
+            /** Items */
+            items: components["schemas"]["ReviewRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** ReviewRead */
+        ReviewRead: {
+            /** Changes */
+            changes: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Domain */
+            domain: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Next Review Date
+             * Format: date
+             */
+            next_review_date: string;
+            outcome: components["schemas"]["ReviewOutcome"];
+            /** Plan Version Number */
+            plan_version_number: number;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /**
+             * Review Date
+             * Format: date
+             */
+            review_date: string;
+            /** Reviewer Name */
+            reviewer_name: string;
+            /**
+             * Section Id
+             * Format: uuid
+             */
+            section_id: string;
+            /** Summary */
+            summary: string;
+        };
+        /** Section */
+        Section: {
+            /**
+             * Domain
+             * @description A standard domain code or one the home has added.
+             */
+            domain: string;
+            /**
+             * Equipment Asset Ids
+             * @description Asset ids from the assets API, e.g. the hoist and the sling.
+             */
+            equipment_asset_ids?: string[];
+            /** Goals */
+            goals?: components["schemas"]["Goal"][];
+            /**
+             * Id
+             * @description Keep the id to carry a section into the next version.
+             */
+            id?: string | null;
+            /** Interventions */
+            interventions?: components["schemas"]["Intervention"][];
+            /** Needs */
+            needs: string;
+            /**
+             * Preferences
+             * @description The resident's wishes, in their own words.
+             */
+            preferences?: string | null;
+            /** @default monthly */
+            review_interval: components["schemas"]["ReviewInterval"];
+            /** Strengths */
+            strengths?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** SectionChange */
+        SectionChange: {
+            /** Domain */
+            domain: string;
+            /** Fields */
+            fields: components["schemas"]["FieldChange"][];
+            goals: components["schemas"]["ItemDiff"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            interventions: components["schemas"]["ItemDiff"];
+            /** Title */
+            title: string;
+        };
+        /** SectionRead */
+        SectionRead: {
+            /**
+             * Domain
+             * @description A standard domain code or one the home has added.
+             */
+            domain: string;
+            /**
+             * Equipment Asset Ids
+             * @description Asset ids from the assets API, e.g. the hoist and the sling.
+             */
+            equipment_asset_ids?: string[];
+            /** Goals */
+            goals: components["schemas"]["GoalRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Interventions */
+            interventions: components["schemas"]["InterventionRead"][];
+            /** Needs */
+            needs: string;
+            /**
+             * Preferences
+             * @description The resident's wishes, in their own words.
+             */
+            preferences?: string | null;
+            /** @default monthly */
+            review_interval: components["schemas"]["ReviewInterval"];
+            /** Strengths */
+            strengths?: string | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * Sex
+         * @description NHS Data Dictionary "Person Stated Gender" values.
+         * @enum {string}
+         */
+        Sex: "female" | "male" | "indeterminate" | "not_known";
+        /** SignOff */
+        SignOff: {
+            involvement: components["schemas"]["Involvement"];
+            /**
+             * Involvement Note
+             * @description How the resident or their representative took part, or why they could not.
+             */
+            involvement_note?: string | null;
+        };
+        /** StatusChangeCreate */
+        StatusChangeCreate: {
+            /**
+             * Effective Date
+             * Format: date
+             */
+            effective_date: string;
+            status: components["schemas"]["ResidentStatus"];
+        };
+        /** StatusChangeRead */
+        StatusChangeRead: {
+            /**
+             * Effective Date
+             * Format: date
+             */
+            effective_date: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            status: components["schemas"]["ResidentStatus"];
         };
         /** ValidationIssue */
         ValidationIssue: {
@@ -79,6 +1482,94 @@ export interface components {
             msg: string;
             /** Type */
             type: string;
+        };
+        /**
+         * VersionCreate
+         * @description A new version of the whole plan. It starts as a draft.
+         */
+        VersionCreate: {
+            /**
+             * Based On Version
+             * @description The number of the newest version this edits; omit for a first plan.
+             */
+            based_on_version?: number | null;
+            /** Reason */
+            reason: string;
+            /** Sections */
+            sections: components["schemas"]["Section"][];
+        };
+        /**
+         * VersionPage
+         * @description One page of a plan's versions (without their sections).
+         */
+        VersionPage: {
+            /** Items */
+            items: components["schemas"]["VersionSummary"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** VersionRead */
+        VersionRead: {
+            /** Author Name */
+            author_name: string;
+            /** Author Sub */
+            author_sub: string;
+            /** Based On Number */
+            based_on_number: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            involvement: components["schemas"]["Involvement"] | null;
+            /** Involvement Note */
+            involvement_note: string | null;
+            /** Number */
+            number: number;
+            /** Reason */
+            reason: string;
+            /** Sections */
+            sections: components["schemas"]["SectionRead"][];
+            /** Signed Off At */
+            signed_off_at: string | null;
+            /** Signed Off By Name */
+            signed_off_by_name: string | null;
+            /** Signed Off Role */
+            signed_off_role: string | null;
+            status: components["schemas"]["VersionStatus"];
+        };
+        /**
+         * VersionStatus
+         * @enum {string}
+         */
+        VersionStatus: "draft" | "current" | "superseded";
+        /** VersionSummary */
+        VersionSummary: {
+            /** Author Name */
+            author_name: string;
+            /** Author Sub */
+            author_sub: string;
+            /** Based On Number */
+            based_on_number: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            involvement: components["schemas"]["Involvement"] | null;
+            /** Involvement Note */
+            involvement_note: string | null;
+            /** Number */
+            number: number;
+            /** Reason */
+            reason: string;
+            /** Signed Off At */
+            signed_off_at: string | null;
+            /** Signed Off By Name */
+            signed_off_by_name: string | null;
+            /** Signed Off Role */
+            signed_off_role: string | null;
+            status: components["schemas"]["VersionStatus"];
         };
     };
     responses: never;
@@ -129,6 +1620,2004 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "care-domains-list_home_care_domains": {
+        parameters: {
+            query: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id: string;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeDomainPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "care-domains-add_home_care_domain": {
+        parameters: {
+            query: {
+                home_id: string;
+            };
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DomainCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeDomainRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "care-domains-list_standard_care_domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainRead"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "residents-list_residents": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description One of: family_name, -family_name, admission_date, -admission_date. */
+                sort?: string;
+                status?: components["schemas"]["ResidentStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "residents-admit_resident": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "residents-get_resident": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "residents-update_resident": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "allergies-list_allergies": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Include archived entries. */
+                include_archived?: boolean;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description substance or -substance */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllergyPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "allergies-add_allergy": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllergyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllergyRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "allergies-archive_allergy": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                allergy_id: string;
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllergyRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "allergies-update_allergy": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                allergy_id: string;
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllergyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllergyRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "audit-get_resident_audit": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description -at or at */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "care-plans-get_care_plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "care-plans-diff_care_plan_versions": {
+        parameters: {
+            query: {
+                from_version: number;
+                to_version: number;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDiff"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reviews-record_review": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+                section_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "care-plans-list_care_plan_versions": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description -number or number */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "care-plans-draft_care_plan_version": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "care-plans-get_care_plan_version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "care-plans-sign_off_care_plan_version": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                number: number;
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignOff"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-list_contacts": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Include archived entries. */
+                include_archived?: boolean;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description name or -name */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-add_contact": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-archive_contact": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                contact_id: string;
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-update_contact": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                contact_id: string;
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "notes-get_fluid_totals": {
+        parameters: {
+            query?: {
+                /** @description First day (Europe/London); default today. */
+                from_date?: string | null;
+                /** @description Last day, at most 31 days on; default from_date. */
+                to_date?: string | null;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FluidTotals"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "notes-list_notes": {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["NoteCategory"] | null;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Only this day (Europe/London). */
+                date?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description occurred_at or -occurred_at */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotePage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "notes-add_note": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reviews-list_resident_reviews": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description -review_date or review_date */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "residents-change_resident_status": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChangeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reviews-list_due_reviews": {
+        parameters: {
+            query: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id: string;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                overdue_only?: boolean;
+                /** @description Also list reviews due in the next N days. */
+                within_days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueReviewPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

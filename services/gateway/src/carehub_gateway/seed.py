@@ -17,6 +17,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import assets_api.seed
+import careplan_api.seed
 import feedback_api.seed
 from carehub_gateway.db import demo_seed
 from carehub_gateway.demo_accounts import seed_demo_accounts
@@ -38,6 +39,11 @@ def _home_ids(earlier: dict[str, Any]) -> list[uuid.UUID]:
     return [uuid.UUID(home) for home in earlier["home_ids"]]
 
 
+async def _careplan(session: AsyncSession, actor: Actor, earlier: dict[str, Any]) -> dict[str, Any]:
+    await careplan_api.seed.seed_demo(session, actor, _home_ids(earlier))
+    return {}
+
+
 async def _feedback(session: AsyncSession, actor: Actor, earlier: dict[str, Any]) -> dict[str, Any]:
     await feedback_api.seed.seed_demo(session, actor, _home_ids(earlier))
     return {}
@@ -46,6 +52,7 @@ async def _feedback(session: AsyncSession, actor: Actor, earlier: dict[str, Any]
 PARTS: tuple[tuple[str, SeedPart], ...] = (
     ("assets", _assets),
     ("accounts", seed_demo_accounts),
+    ("careplan", _careplan),
     ("feedback", _feedback),
 )
 
