@@ -20,7 +20,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from carehub_kit.app import create_service_app
-from carehub_kit.auth import CurrentActor, HttpJwks, StaticKeys
+from carehub_kit.auth import CurrentActor, HttpJwks, StaticKeys, VerifiedTokens, verify_token
+from carehub_kit.errors import ProblemError
 from carehub_kit.settings import ServiceSettings
 from carehub_kit.tokens import SigningKey, claims_for, jwks
 
@@ -191,3 +192,49 @@ class TestStandaloneService:
         finally:
             server.should_exit = True
             await serving
+
+
+class TestVerificationCaches:
+    async def test_static_keys_parse_once_and_reload_for_a_new_kid(self) -> None:
+        published, loads = [KEY], 0
+
+        async def load() -> dict[str, Any]:
+            nonlocal loads
+            loads += 1
+            return jwks(published)
+
+        source = StaticKeys(load)
+        assert await source.key(KEY.kid) is not None
+        assert await source.key(KEY.kid) is not None
+        assert loads == 1
+        published = [KEY, OTHER_KEY]
+        assert await source.key(OTHER_KEY.kid) is not None
+        assert loads == 2
+
+    async def test_a_verified_token_is_reused_until_it_expires(self) -> None:
+        cache = VerifiedTokens(size=2)
+        keys = StaticKeys(_published)
+        good = token()
+        actor = await verify_token(good, keys, issuer=ISSUER, audience="carehub", verified=cache)
+        assert cache.get(good) == (actor, KEY.kid)
+        # Only the identical token matches: a forged copy is verified afresh, and refused.
+        header, payload, _sig = good.split(".")
+        with pytest.raises(ProblemError):
+            await verify_token(f"{header}.{payload}.AAAA", keys, issuer=ISSUER, audience="carehub", verified=cache)
+        cache.put("stale", actor, time.time() - 1, KEY.kid)
+        assert cache.get("stale") is None
+        cache.put("a", actor, time.time() + 60, KEY.kid)
+        cache.put("b", actor, time.time() + 60, KEY.kid)
+        assert cache.get(good) is None  # the oldest went when the cache filled
+
+    async def test_a_cached_token_is_refused_once_its_key_is_withdrawn(self) -> None:
+        published = [KEY]
+
+        async def load() -> dict[str, Any]:
+            return jwks(published)
+
+        cache, good = VerifiedTokens(), token()
+        await verify_token(good, StaticKeys(load), issuer=ISSUER, audience="carehub", verified=cache)
+        published = [OTHER_KEY]  # the key was withdrawn; a fresh source no longer knows it
+        with pytest.raises(ProblemError):
+            await verify_token(good, StaticKeys(load), issuer=ISSUER, audience="carehub", verified=cache)

@@ -2,17 +2,20 @@ import os
 import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
 from fastapi import FastAPI
+from oidc_provider_mock import run_server_in_thread
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from carehub_gateway.app import create_gateway_app
 from carehub_gateway.services import SCHEMAS
+from carehub_gateway.settings import Settings
 from carehub_kit.db import make_engine
 from carehub_kit.testing import migrate, run_off_loop, running, with_database
 
@@ -62,19 +65,51 @@ async def gateway_reference_tables(gateway_database_url: str) -> frozenset[str]:
         await engine.dispose()
 
 
-@pytest.fixture
-async def gateway_client(gateway_app: FastAPI, gateway_reference_tables: frozenset[str],
-                         ) -> AsyncIterator[httpx.AsyncClient]:
-    async with running(gateway_app) as http:
+@asynccontextmanager
+async def _serving(app: FastAPI, reference_tables: frozenset[str]) -> AsyncIterator[httpx.AsyncClient]:
+    async with running(app) as http:
         try:
             yield http
         finally:
             # Other suites share this database: leave it as they expect, with only what the
             # migrations put there. Emptying just the tables a test wrote to keeps this quick.
-            written = await _tables_with_rows(gateway_app.state.engine) - gateway_reference_tables
+            written = await _tables_with_rows(app.state.engine) - reference_tables
             if written:
-                async with gateway_app.state.engine.begin() as conn:
+                async with app.state.engine.begin() as conn:
                     await conn.execute(text(f"TRUNCATE {', '.join(sorted(written))} CASCADE"))
+
+
+@pytest.fixture
+async def gateway_client(gateway_app: FastAPI, gateway_reference_tables: frozenset[str],
+                         ) -> AsyncIterator[httpx.AsyncClient]:
+    async with _serving(gateway_app, gateway_reference_tables) as http:
+        yield http
+
+
+@pytest.fixture(scope="session")
+def oidc_provider() -> Iterator[str]:
+    """A real OpenID provider (oidc-provider-mock) on a free loopback port, for the whole run; its
+    issuer URL. Any client id and secret is accepted; a test sets a person's claims with
+    `PUT /users/<sub>` and signs in as them by posting `sub` to its authorize form."""
+    with run_server_in_thread() as server:
+        yield f"http://localhost:{server.server_port}"
+
+
+@pytest.fixture(scope="session")
+def oidc_gateway_app(gateway_database_url: str, oidc_provider: str) -> FastAPI:
+    """The gateway with sign-in at `oidc_provider`."""
+    from gateway_support import OIDC_CLIENT_ID
+
+    settings = Settings(database_url=gateway_database_url, oidc_issuer=oidc_provider, oidc_client_id=OIDC_CLIENT_ID,
+                        oidc_client_secret="gateway-client-secret")
+    return create_gateway_app(gateway_database_url, frontend_dist=None, settings=settings)
+
+
+@pytest.fixture
+async def oidc_gateway_client(oidc_gateway_app: FastAPI, gateway_reference_tables: frozenset[str],
+                              ) -> AsyncIterator[httpx.AsyncClient]:
+    async with _serving(oidc_gateway_app, gateway_reference_tables) as http:
+        yield http
 
 
 async def _admin(server_url: str, sql: str) -> None:

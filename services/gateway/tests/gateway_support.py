@@ -12,6 +12,7 @@ from carehub_gateway.minting import mint
 from carehub_kit.identity import Actor
 
 GATEWAY_TEST_PASSWORD = "correct horse battery staple"
+OIDC_CLIENT_ID = "carehub-gateway"  # the gateway's client id at the test's OpenID provider
 
 
 def gateway_auth(app: FastAPI) -> AuthContext:

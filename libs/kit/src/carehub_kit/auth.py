@@ -10,6 +10,7 @@ import asyncio
 import enum
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Annotated, Any, Generic, Protocol, TypeVar
 
@@ -92,13 +93,46 @@ class HttpJwks:
 
 
 class StaticKeys:
-    """Keys handed over in-process (the gateway mounting the services, and tests)."""
+    """Keys handed over in-process (tests, benchmarks). Parsed once; loaded again only when a
+    token names a key not yet seen (parsing a key costs more than checking a signature)."""
 
     def __init__(self, load: Callable[[], Awaitable[Mapping[str, Any]]]) -> None:
         self._load = load
+        self._keys: dict[str, jwt.PyJWK] = {}
 
     async def key(self, kid: str) -> jwt.PyJWK | None:
-        return keys_from_jwks(await self._load()).get(kid)
+        if kid not in self._keys:
+            self._keys = keys_from_jwks(await self._load())
+        return self._keys.get(kid)
+
+
+class VerifiedTokens:
+    """Tokens already verified, kept until they expire: a session's token is sent with every
+    call for minutes, and checking its ECDSA signature each time is the dearest step of auth.
+    Keyed by the whole token, so only the identical signed bytes are ever matched; a hit is
+    still refused once its signing key is no longer trusted (rotated out or withdrawn)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._actors: OrderedDict[str, tuple[Actor, float, str]] = OrderedDict()
+
+    def get(self, token: str) -> tuple[Actor, str] | None:
+        """The actor and the signing key's id, while the token has not expired."""
+        hit = self._actors.get(token)
+        if hit is None:
+            return None
+        actor, expires, kid = hit
+        if expires <= time.time():
+            del self._actors[token]
+            return None
+        self._actors.move_to_end(token)
+        return actor, kid
+
+    def put(self, token: str, actor: Actor, expires: float, kid: str) -> None:
+        self._actors[token] = (actor, expires, kid)
+        self._actors.move_to_end(token)
+        while len(self._actors) > self.size:
+            self._actors.popitem(last=False)
 
 
 def unauthorized(detail: str) -> ProblemError:
@@ -118,7 +152,12 @@ def actor_from_claims(claims: Mapping[str, Any]) -> Actor:
     )
 
 
-async def verify_token(token: str, keys: KeySource, *, issuer: str, audience: str) -> Actor:
+async def verify_token(token: str, keys: KeySource, *, issuer: str, audience: str,
+                       verified: VerifiedTokens | None = None) -> Actor:
+    if verified is not None and (known := verified.get(token)) is not None:
+        actor, kid = known
+        if await keys.key(kid) is not None:
+            return actor
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError:
@@ -135,7 +174,10 @@ async def verify_token(token: str, keys: KeySource, *, issuer: str, audience: st
         )
     except jwt.PyJWTError as exc:
         raise unauthorized(f"The token is not valid ({type(exc).__name__}).") from None
-    return actor_from_claims(claims)
+    actor = actor_from_claims(claims)
+    if verified is not None and int(claims.get("nbf", 0)) <= time.time():
+        verified.put(token, actor, float(claims["exp"]), str(header["kid"]))
+    return actor
 
 
 _bearer = HTTPBearer(auto_error=False, bearerFormat="JWT",
@@ -151,9 +193,11 @@ async def current_actor(
     keys: KeySource | None = getattr(request.app.state, "key_source", None)
     if keys is None:
         raise unauthorized("This service has no token issuer configured.")
-    settings = request.app.state.settings
+    settings, state = request.app.state.settings, request.app.state
+    if not hasattr(state, "verified_tokens"):
+        state.verified_tokens = VerifiedTokens()
     return await verify_token(credentials.credentials, keys, issuer=settings.auth_issuer,
-                              audience=settings.auth_audience)
+                              audience=settings.auth_audience, verified=state.verified_tokens)
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-12-06 12:00:00.000000
+Create Date: 2026-12-04 20:40:00.000000
 """
 
 from collections.abc import Sequence

@@ -1,6 +1,6 @@
 """The gateway app: the three API services mounted in-process at `/api/<svc>`, the SPA at `/`,
-sign-in (`/auth/*`), the token issuer (`/auth/token`, `/auth/jwks.json`, discovery), and the
-gateway's own `/healthz` and `/readyz`.
+sign-in (`/auth/*`: local passwords, or an upstream OpenID Connect provider), the token issuer
+(`/auth/token`, `/auth/jwks.json`, discovery), and the gateway's own `/healthz` and `/readyz`.
 
 Starlette does not run a mounted app's lifespan, so the gateway's lifespan enters each
 service's: that is where each service opens (and later closes) its database engine. Then each
@@ -19,12 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.routing import BaseRoute
 from starlette.types import Receive, Scope, Send
 
-from carehub_gateway import auth_router, oauth_router
+from carehub_gateway import auth_router, oauth_router, oidc_router
 from carehub_gateway.context import AuthContext
 from carehub_gateway.db import MIGRATIONS_DIR, SCHEMA
 from carehub_gateway.forwarding import SessionForwarding
 from carehub_gateway.keyring import FirstKnown, Keyring
 from carehub_gateway.minting import SessionTokens
+from carehub_gateway.oidc import Upstream
 from carehub_gateway.passwords import Passwords
 from carehub_gateway.services import SERVICES
 from carehub_gateway.settings import Settings
@@ -112,7 +113,8 @@ def create_gateway_app(database_url: str, *, frontend_dist: Path | None = DEFAUL
             keyring = Keyring(maker)
             app.state.auth = AuthContext(settings=settings, sessionmaker=maker,
                                          passwords=Passwords(), keyring=keyring,
-                                         session_tokens=SessionTokens(keyring, settings))
+                                         session_tokens=SessionTokens(keyring, settings),
+                                         oidc=Upstream(settings) if settings.oidc_enabled else None)
             for sub_app in mounted.values():
                 await stack.enter_async_context(sub_app.router.lifespan_context(sub_app))
                 # The services verify the gateway's tokens (and any keys of their own, after it).
@@ -150,6 +152,7 @@ def create_gateway_app(database_url: str, *, frontend_dist: Path | None = DEFAUL
         return GatewayReadiness(status="ready", checks=checks)
 
     app.include_router(auth_router.router)
+    app.include_router(oidc_router.router)
     app.include_router(oauth_router.router)
     for s in SERVICES:
         app.mount(s.mount_path, Standalone(mounted[s.name]), name=s.name)

@@ -1,17 +1,37 @@
-"""Sign-in for the browser: `/auth/login`, `/auth/logout`, `/auth/me`."""
+"""Sign-in for the browser: `/auth/config`, `/auth/login`, `/auth/logout`, `/auth/me`.
 
-from fastapi import APIRouter, Request, Response
+With an upstream OpenID Connect provider configured, `/auth/login` (local passwords) answers 409:
+there is one way in, `/auth/oidc/login`, and `/auth/config` tells the SPA which."""
+
+from fastapi import APIRouter, Depends, Request, Response
 
 from carehub_gateway.context import auth_context
-from carehub_gateway.schemas import LoginRequest, Me
+from carehub_gateway.oidc import LOGIN_PATH
+from carehub_gateway.schemas import AuthConfig, LoginRequest, Me
 from carehub_gateway.signin import current_session, me_of, not_signed_in, password_sign_in, sign_out
 from carehub_gateway.web import clear_session_cookie, is_https
+from carehub_kit.errors import ProblemError
 
 router = APIRouter(prefix="/auth", tags=["sign-in"])
 NO_STORE = {"Cache-Control": "no-store"}
 
 
-@router.post("/login", response_model=Me)
+def passwords_in_use(request: Request) -> None:
+    """Refuse local sign-in when people sign in at the upstream provider (checked before the body)."""
+    if auth_context(request).oidc is not None:
+        raise ProblemError(409, f"Sign-in is through your organisation's identity provider: open {LOGIN_PATH}.",
+                           slug="sign-in-elsewhere", title="Sign in with your organisation's account",
+                           headers=NO_STORE)
+
+
+@router.get("/config", response_model=AuthConfig, response_model_exclude_none=True)
+async def config(request: Request) -> AuthConfig:
+    if auth_context(request).oidc is not None:
+        return AuthConfig(method="oidc", login_url=LOGIN_PATH)
+    return AuthConfig(method="password")
+
+
+@router.post("/login", response_model=Me, dependencies=[Depends(passwords_in_use)])
 async def login(body: LoginRequest, request: Request, response: Response) -> Me:
     response.headers.update(NO_STORE)
     return await password_sign_in(request, response, body.username, body.password)

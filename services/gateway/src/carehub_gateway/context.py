@@ -1,6 +1,6 @@
 """What the gateway's sign-in parts share at run time, built in the app's lifespan and kept at
-`app.state.auth`: settings, the database, password hashing, the signing keys and the per-session
-token cache."""
+`app.state.auth`: settings, the database, password hashing, the signing keys, the per-session
+token cache, and the upstream OpenID Connect provider when there is one."""
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -10,6 +10,7 @@ from starlette.requests import HTTPConnection
 
 from carehub_gateway.keyring import Keyring
 from carehub_gateway.minting import SessionTokens
+from carehub_gateway.oidc import Upstream
 from carehub_gateway.passwords import Passwords
 from carehub_gateway.sessions import Lifetimes
 from carehub_gateway.settings import Settings
@@ -23,6 +24,7 @@ class AuthContext:
     passwords: Passwords
     keyring: Keyring
     session_tokens: SessionTokens
+    oidc: Upstream | None = None  # set when sign-in is at an upstream OpenID Connect provider
 
     @property
     def lifetimes(self) -> Lifetimes:

@@ -1,6 +1,6 @@
 """The `gateway` schema: its metadata, the kit's per-schema tables (audit trail, idempotency),
-`demo_seed`, and what sign-in needs: accounts, sessions, failed sign-ins per address, signing keys
-and API clients."""
+`demo_seed`, and what sign-in needs: accounts, sessions, failed sign-ins per address, signing keys,
+API clients, and sign-ins in flight at an upstream OpenID Connect provider."""
 
 from pathlib import Path
 
@@ -112,4 +112,19 @@ api_client = Table(
     Column("version", Integer, nullable=False, server_default=text("1")),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+# A sign-in at the upstream OpenID Connect provider that has begun and not yet come back: what
+# the callback needs (PKCE verifier, nonce, where to go after), keyed by the SHA-256 of the
+# `state` sent to the provider, and bound to the browser that began it by the SHA-256 of a
+# random cookie. The callback deletes the row as it reads it, so a callback works once.
+oidc_login = Table(
+    "oidc_login", metadata,
+    Column("state_hash", LargeBinary, primary_key=True),
+    Column("browser_hash", LargeBinary, nullable=False),
+    Column("nonce", Text, nullable=False),
+    Column("code_verifier", Text, nullable=False),
+    Column("redirect_uri", Text, nullable=False),
+    Column("return_to", Text, nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
 )

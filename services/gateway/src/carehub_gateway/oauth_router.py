@@ -19,8 +19,7 @@ from carehub_gateway.context import auth_context, utcnow
 from carehub_gateway.db import audit
 from carehub_gateway.minting import CLIENT_TOKEN_LIFETIME_S, mint
 from carehub_gateway.schemas import TokenError, TokenResponse
-from carehub_gateway.settings import Settings
-from carehub_gateway.web import client_address, is_https
+from carehub_gateway.web import client_address, public_base_url
 from carehub_kit.tokens import ALGORITHM
 
 router = APIRouter(tags=["tokens"])
@@ -53,13 +52,6 @@ class ClientCredentials:
     basic: bool
 
 
-def _base_url(request: Request, settings: Settings) -> str:
-    base = str(request.base_url).rstrip("/")
-    if is_https(request, settings) and base.startswith("http://"):
-        base = "https://" + base.removeprefix("http://")
-    return base
-
-
 @router.get("/auth/jwks.json")
 async def jwks(request: Request) -> JSONResponse:
     return JSONResponse(await auth_context(request).keyring.jwks(), headers={"Cache-Control": "max-age=60"})
@@ -68,7 +60,7 @@ async def jwks(request: Request) -> JSONResponse:
 @router.get("/.well-known/openid-configuration")
 async def discovery(request: Request) -> dict[str, Any]:
     settings = auth_context(request).settings
-    base = _base_url(request, settings)
+    base = public_base_url(request, settings)
     return {
         "issuer": settings.auth_issuer,
         "jwks_uri": f"{base}/auth/jwks.json",

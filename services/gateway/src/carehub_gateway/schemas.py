@@ -1,5 +1,7 @@
 """Bodies of the gateway's own endpoints: sign-in and the token issuer."""
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from carehub_gateway.passwords import MAX_LENGTH
@@ -20,6 +22,14 @@ class Me(BaseModel):
     roles: list[str]
     homes: list[str]
     csrf_token: str
+
+
+class AuthConfig(BaseModel):
+    """How people sign in here: `password` (POST /auth/login) or `oidc` (open `login_url`, with
+    `?return_to=/path`, as a page: it goes to the organisation's identity provider and back)."""
+
+    method: Literal["password", "oidc"]
+    login_url: str | None = None
 
 
 class TokenResponse(BaseModel):
