@@ -1,5 +1,6 @@
 """/healthz, and /readyz that follows the database: down, back, and schema behind head."""
 
+import asyncio
 import shutil
 import time
 from collections.abc import AsyncIterator
@@ -9,7 +10,9 @@ import httpx
 import pytest
 from kit_support import TcpProxy, assert_problem
 from kit_widgets.main import ADMIN, MIGRATIONS_DIR, KitTestSettings, create_app
+from sqlalchemy import text
 
+from carehub_kit.db import make_engine
 from carehub_kit.testing import running
 
 NEWER_REVISION = '''"""a revision the database has not seen"""
@@ -74,11 +77,12 @@ class TestHealth:
             assert (await client.get("/v1/widgets")).status_code == 200
 
     async def test_a_database_restart_between_requests_goes_unnoticed(self, db_proxy: TcpProxy) -> None:
-        app = create_app(KitTestSettings(database_url=db_proxy.url()))
+        app = create_app(KitTestSettings(database_url=db_proxy.url(), db_ping_after_idle_s=0.2))
         async with running(app, headers=ADMIN) as client:
             assert (await client.get("/v1/widgets")).status_code == 200  # leaves a pooled connection
             await db_proxy.stop()  # that connection dies while idle
             await db_proxy.start()
+            await asyncio.sleep(0.3)  # idle past the threshold: pinged, found dead, replaced
             assert (await client.get("/v1/widgets")).status_code == 200
             assert (await client.get("/readyz")).status_code == 200
 
@@ -98,3 +102,29 @@ class TestHealth:
         async with running(app, headers=ADMIN) as client:
             body = assert_problem(await client.get("/readyz"), 503, "not-ready")
         assert "schema" in body["detail"]
+
+
+class TestPingWhenIdle:
+    async def test_only_a_connection_left_idle_is_pinged(self, kit_database_url: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+        engine = make_engine(kit_database_url, pool_size=1, ping_after_idle_s=0.2)
+        pings = 0
+        real_ping = engine.dialect.do_ping
+
+        def counting_ping(dbapi_connection: object) -> bool:
+            nonlocal pings
+            pings += 1
+            return real_ping(dbapi_connection)
+
+        monkeypatch.setattr(engine.dialect, "do_ping", counting_ping)
+        try:
+            for _ in range(3):  # a fresh connection, then two in steady use: no pings
+                async with engine.connect() as conn:
+                    await conn.execute(text("SELECT 1"))
+            assert pings == 0
+            await asyncio.sleep(0.3)
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            assert pings == 1
+        finally:
+            await engine.dispose()

@@ -61,7 +61,8 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = make_engine(settings.database_url, pool_size=settings.db_pool_size,
-                             statement_timeout_ms=settings.db_statement_timeout_ms)
+                             statement_timeout_ms=settings.db_statement_timeout_ms,
+                             ping_after_idle_s=settings.db_ping_after_idle_s)
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
         purger = asyncio.create_task(purge_periodically(engine, schema))

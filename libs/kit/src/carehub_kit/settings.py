@@ -23,6 +23,8 @@ class ServiceSettings(BaseSettings):
     database_url: str = Field(validation_alias=AliasChoices("DATABASE_URL"))
     db_pool_size: int = Field(default=5, ge=1, le=100)
     db_statement_timeout_ms: int = Field(default=15_000, ge=100)
+    # A pooled connection idle this long is pinged before use (a restarted database is noticed).
+    db_ping_after_idle_s: float = Field(default=1.0, ge=0, le=3600)
     log_level: str = "INFO"
     # Bearer tokens: who issues them and where their public keys are published. Shared by
     # every service (no prefix). Unset JWKS URL: the gateway hands the keys over in-process.

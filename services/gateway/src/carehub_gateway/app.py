@@ -106,7 +106,8 @@ def create_gateway_app(database_url: str, *, frontend_dist: Path | None = DEFAUL
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with AsyncExitStack() as stack:
             engine = make_engine(settings.database_url, pool_size=settings.db_pool_size,
-                                 statement_timeout_ms=settings.db_statement_timeout_ms)
+                                 statement_timeout_ms=settings.db_statement_timeout_ms,
+                                 ping_after_idle_s=settings.db_ping_after_idle_s)
             stack.push_async_callback(engine.dispose)
             app.state.engine = engine
             maker = make_sessionmaker(engine)
