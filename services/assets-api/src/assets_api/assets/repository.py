@@ -1,6 +1,5 @@
 """Every query of the assets module."""
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +12,7 @@ from assets_api.assets.models import TAG_SEQUENCE, Asset, AssetStatus, Condition
 from assets_api.locations.models import Location
 from assets_api.locations.repository import subtree
 from carehub_kit.pagination import SortKey, paginate_query
+from carehub_kit.search import matches_words
 
 SORTS = {
     "tag": SortKey(Asset.tag),
@@ -37,12 +37,6 @@ class AssetFilter:
     include_archived: bool = False
 
 
-def prefix_query(q: str) -> str | None:
-    """'hoi sn12' -> 'hoi:* & sn12:*' (each word a prefix), or None if nothing searchable."""
-    words = re.findall(r"\w+", q.lower())
-    return " & ".join(f"{w}:*" for w in words) or None
-
-
 def _conditions(f: AssetFilter) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if f.homes is not None:
@@ -59,8 +53,8 @@ def _conditions(f: AssetFilter) -> list[ColumnElement[bool]]:
         where.append(Asset.next_due_date <= f.due_before)
     if f.overdue_on is not None:
         where.append(Asset.next_due_date < f.overdue_on)
-    if f.q and (tsquery := prefix_query(f.q)):
-        where.append(Asset.search.bool_op("@@")(func.to_tsquery("simple", tsquery)))
+    if (found := matches_words(Asset.search, f.q)) is not None:
+        where.append(found)
     if not f.include_archived:
         where.append(Asset.archived_at.is_(None))
     return where

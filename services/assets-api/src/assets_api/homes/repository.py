@@ -1,14 +1,14 @@
 """Every query of the homes module."""
 
-import re
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from assets_api.homes.models import Home, HomeStatus
 from carehub_kit.pagination import SortKey, paginate_query
+from carehub_kit.search import matches_words
 
 SORTS = {
     "name": SortKey(Home.name),
@@ -19,12 +19,6 @@ SORTS = {
 }
 
 
-def _prefix_query(q: str) -> str | None:
-    """'naught fie' -> 'naught:* & fie:*' (each word a prefix), or None if nothing searchable."""
-    words = re.findall(r"[\w]+", q.lower())
-    return " & ".join(f"{w}:*" for w in words) or None
-
-
 def list_query(*, q: str | None, status: HomeStatus | None, include_archived: bool,
                home_ids: frozenset[uuid.UUID] | None) -> Select[Any]:
     stmt = select(Home)
@@ -32,8 +26,8 @@ def list_query(*, q: str | None, status: HomeStatus | None, include_archived: bo
         stmt = stmt.where(Home.archived_at.is_(None))
     if status is not None:
         stmt = stmt.where(Home.status == status)
-    if q and (tsquery := _prefix_query(q)):
-        stmt = stmt.where(Home.search.bool_op("@@")(func.to_tsquery("simple", tsquery)))
+    if (found := matches_words(Home.search, q)) is not None:
+        stmt = stmt.where(found)
     if home_ids is not None:
         stmt = stmt.where(Home.id.in_(home_ids))
     return stmt
