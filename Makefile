@@ -21,7 +21,7 @@ WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/public -type f 2>/dev/null) \
 	$(wildcard $(WEB)/index.html $(WEB)/vite.config.ts $(WEB)/tsconfig*.json $(WEB)/package.json)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test lint openapi clean clean-data web test-web \
+.PHONY: help venv run test lint openapi clean clean-data web test-web env up down \
 	$(SERVICES:%=test-%) $(API_SERVICES:%=openapi-%)
 
 help: ## List the targets
@@ -72,6 +72,23 @@ openapi: $(API_SERVICES:%=openapi-%) ## Write every services/<svc>/openapi.json
 
 $(API_SERVICES:%=openapi-%): openapi-%: $(STAMP) ## Write one, e.g. make openapi-assets-api
 	$(BIN)/carehub openapi --service $(patsubst %-api,%,$*)
+
+# Deployment on one host (docker-compose.yml; docs/operations.md). Secrets live in infra/env/*.env,
+# which git ignores: `make env` copies the examples once; replace every change-me before `make up`.
+ENV_FILES := $(patsubst %.env.example,%.env,$(wildcard infra/env/*.env.example))
+
+infra/env/%.env: | infra/env/%.env.example
+	cp $| $@
+	@echo "Made $@ from the example: replace its change-me values." >&2
+
+env: $(ENV_FILES) ## Make infra/env/*.env from the examples (never overwrites one)
+
+up: ## Build and start the compose deployment (needs infra/env/*.env: make env)
+	@for f in $(ENV_FILES); do test -f $$f || { echo "$$f is missing: run make env, then edit it." >&2; exit 1; }; done
+	docker compose up --build -d
+
+down: ## Stop the compose deployment (keeps the database volume)
+	docker compose down
 
 clean: ## Remove .venv and caches (keeps the local database in .carehub)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
