@@ -24,6 +24,8 @@ from assets_api.locations import service as locations_service
 from assets_api.locations.models import LocationKind
 from assets_api.locations.schemas import LocationCreate
 from assets_api.permissions import MATRIX, Action
+from assets_api.recalls import service as recalls_service
+from assets_api.recalls.schemas import RecallCreate
 from carehub_kit.auth import ORG_WIDE, Role
 from carehub_kit.identity import Actor
 from carehub_kit.testing import TokenIssuer
@@ -38,6 +40,7 @@ class World:
     asset: str
     defect: str
     inspection: str
+    recall: str
     estate: Any
 
 
@@ -73,6 +76,14 @@ async def _override(http: httpx.AsyncClient, w: World, h: dict[str, str]) -> htt
         "interval_unit": "months", "reason": "Risk assessment 2026: heavy use in the laundry"}, h)
 
 
+async def _import(http: httpx.AsyncClient, w: World, h: dict[str, str]) -> httpx.Response:
+    return await http.post("/v1/imports", data={"home_id": w.home}, headers=h,
+                           files={"file": ("register.csv", b"name,category,safe_working_load_kg\nHoist,hoist,180\n")})
+
+
+RECALL = RecallCreate(reference="MHRA FSN 2026/011", title="Spreader bar pin may shear", make="Arjo",
+                      model="Maxi Move", issued_date=YESTERDAY, action_required="Check the pin; replace if worn.")
+
 CALLS: dict[Action, tuple[Call, int]] = {
     Action.location_read: (lambda http, w, h: http.get(f"/v1/locations/{w.building}", headers=h), 200),
     Action.location_manage: (lambda http, w, h: _post(http, "/v1/locations", {
@@ -94,6 +105,14 @@ CALLS: dict[Action, tuple[Call, int]] = {
         "status": "in_progress"}, headers={**h, "If-Match": '"1"'}), 200),
     Action.compliance_read: (lambda http, w, h: http.get("/v1/compliance/summary", params={"home_id": w.home},
                                                         headers=h), 200),
+    Action.recall_read: (lambda http, w, h: http.get(f"/v1/recalls/{w.recall}", headers=h), 200),
+    Action.recall_manage: (lambda http, w, h: _post(http, "/v1/recalls", RECALL.model_dump(mode="json"), h), 201),
+    Action.recall_action: (lambda http, w, h: http.patch(f"/v1/recalls/{w.recall}/assets/{w.asset}", json={
+        "action": "checked"}, headers={**h, "If-Match": '"1"'}), 200),
+    Action.asset_export: (lambda http, w, h: http.get("/v1/exports/assets", params={"home_id": w.home},
+                                                     headers=h), 200),
+    Action.asset_label: (lambda http, w, h: http.get(f"/v1/labels/assets/{w.asset}", headers=h), 200),
+    Action.asset_import: (_import, 202),
 }
 ESTATE_ACTIONS = [a for a in Action if not a.name.startswith("home_")]
 CELLS = [(role, action, MATRIX.allows((role,), action)) for role in Role for action in ESTATE_ACTIONS]
@@ -116,13 +135,15 @@ async def _world(estate: Any) -> World:
             home_id=home.id, kind=LocationKind.building, name="Main house"))
         hoist = await assets_service.create(session, officer, AssetCreate(
             home_id=home.id, category_id=uuid.UUID(await estate.category_id("hoist")), name="Hoist",
-            location_id=building.id, extra={"safe_working_load_kg": 180}))
+            location_id=building.id, make="Arjo", model="Maxi Move", extra={"safe_working_load_kg": 180}))
         inspection, _ = await inspections_service.record(session, officer, InspectionCreate(
             asset_id=hoist.id, rule_id=uuid.UUID(await estate.rule_id("loler_hoist")), outcome=Outcome.pass_,
             inspected_date=YESTERDAY - timedelta(days=30), inspector_name="A. Engineer"))
         defect = await defects_service.raise_defect(session, officer, DefectCreate(
             asset_id=hoist.id, title="Frayed strap", priority=Priority.P3))
-    return World(str(home.id), str(building.id), str(hoist.id), str(defect.id), str(inspection.id), estate)
+        recall = await recalls_service.issue(session, officer, RECALL)
+    return World(str(home.id), str(building.id), str(hoist.id), str(defect.id), str(inspection.id), str(recall.id),
+                 estate)
 
 
 @pytest.fixture
@@ -152,7 +173,8 @@ class TestEstateHomeScoping:
     async def test_records_in_another_home_are_404(self, anonymous: httpx.AsyncClient, world: World,
                                                    outsider: dict[str, str]) -> None:
         for url in (f"/v1/locations/{world.building}", f"/v1/assets/{world.asset}",
-                    f"/v1/inspections/{world.inspection}", f"/v1/defects/{world.defect}"):
+                    f"/v1/inspections/{world.inspection}", f"/v1/defects/{world.defect}",
+                    f"/v1/recalls/{world.recall}", f"/v1/labels/assets/{world.asset}"):
             response = await anonymous.get(url, headers=outsider)
             assert response.status_code == 404, url
             missing = await anonymous.get(url.rsplit("/", 1)[0] + f"/{uuid.uuid4()}", headers=outsider)
@@ -162,14 +184,17 @@ class TestEstateHomeScoping:
         self, anonymous: httpx.AsyncClient, world: World, outsider: dict[str, str],
     ) -> None:
         for url in ("/v1/locations", "/v1/assets", "/v1/inspections", "/v1/defects", "/v1/rule-overrides",
-                    "/v1/compliance/summary"):
+                    "/v1/compliance/summary", "/v1/recalls", "/v1/exports/assets", "/v1/labels/sheet"):
             assert (await anonymous.get(url, params={"home_id": world.home}, headers=outsider)).status_code == 404
 
     async def test_unfiltered_lists_leave_out_other_homes(
         self, anonymous: httpx.AsyncClient, world: World, outsider: dict[str, str],
     ) -> None:
-        for url in ("/v1/locations", "/v1/assets", "/v1/inspections", "/v1/defects"):
+        for url in ("/v1/locations", "/v1/assets", "/v1/inspections", "/v1/defects", "/v1/recalls"):
             assert (await anonymous.get(url, headers=outsider)).json()["items"] == [], url
+        assert (await anonymous.get(f"/v1/recalls/{world.recall}/assets", headers=outsider)).status_code == 404
+        exported = await anonymous.get("/v1/exports/assets", headers=outsider)
+        assert exported.text.strip().count("\n") == 0  # the header row only
         summary = (await anonymous.get("/v1/compliance/summary", headers=outsider)).json()
         assert summary["totals"]["required"] == 0
 
@@ -187,10 +212,20 @@ class TestEstateHomeScoping:
             _inspect(anonymous, world, outsider),
             _post(anonymous, "/v1/locations", {"home_id": world.home, "kind": "building", "name": "Annex"}, outsider),
             _override(anonymous, world, outsider),
+            anonymous.patch(f"/v1/recalls/{world.recall}/assets/{world.asset}", json={"action": "withdrawn"},
+                            headers={**outsider, "If-Match": '"1"'}),
+            _import(anonymous, world, outsider),
         ]
         for write in writes:
             assert (await write).status_code == 404
         assert await world.estate.count("audit_event") == before
+
+    async def test_another_homes_import_job_is_404(self, anonymous: httpx.AsyncClient, world: World,
+                                                   outsider: dict[str, str], token_issuer: TokenIssuer) -> None:
+        officer = token_issuer.headers("estates_officer", sub="estates-1")
+        job = (await _import(anonymous, world, officer)).headers["location"]
+        assert (await anonymous.get(job, headers=officer)).status_code == 200
+        assert (await anonymous.get(job, headers=outsider)).status_code == 404
 
     async def test_defect_for_asset_in_a_home_they_do_not_work_in_is_404(
         self, anonymous: httpx.AsyncClient, world: World, token_issuer: TokenIssuer, estate: Any,

@@ -22,4 +22,6 @@ async def test_seeds_homes_and_an_honest_estate(assets_app: FastAPI, client: htt
     assert totals["overdue"] > 0
     assert totals["due_soon"] > 0
     assert len(summary["by_home"]) == 4
+    assert summary["open_recalls"] == 1
+    assert 0 < summary["recall_assets_pending"] < 8  # two Maxi Moves a home, half checked
     assert await estate.count("audit_event", "actor_sub = 'system:seed'") > 100

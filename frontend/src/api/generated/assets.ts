@@ -192,6 +192,27 @@ export interface paths {
         patch: operations["defects-update_defect"];
         trace?: never;
     };
+    "/v1/exports/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Assets
+         * @description Every asset matching the same filters as `GET /v1/assets` (all pages), streamed by tag. Text
+         *     cells that a spreadsheet would run as a formula are prefixed with an apostrophe in CSV.
+         */
+        get: operations["exports-export_assets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/homes": {
         parameters: {
             query?: never;
@@ -230,6 +251,48 @@ export interface paths {
         head?: never;
         /** Update Home */
         patch: operations["homes-update_home"];
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Import
+         * @description Check (dry run, the default) or import a spreadsheet of assets into one home, in the background.
+         *     Poll the Location for progress and the per-row, per-column report; a real import is all or nothing.
+         *     A retry with the same `Idempotency-Key`, file and fields gets the first job back, not a second.
+         */
+        post: operations["imports-start_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Import
+         * @description Status, progress (processed of total rows) and the report.
+         */
+        get: operations["imports-get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/inspection-rules": {
@@ -308,6 +371,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/labels/assets/{asset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Asset Label
+         * @description A label whose QR code opens the asset's page in Care Hub.
+         */
+        get: operations["labels-asset_label"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/labels/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Label Sheet
+         * @description An A4 sheet of 21 labels (3 x 7, 63.5 x 38.1 mm) for the assets matching the same filters as
+         *     `GET /v1/assets`, by tag; the next sheet's URL is in the `Link: rel="next"` header.
+         */
+        get: operations["labels-label_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/locations": {
         parameters: {
             query?: never;
@@ -349,6 +453,91 @@ export interface paths {
          * @description Change a location; a new `parent_id` moves it, with everything inside it.
          */
         patch: operations["locations-update_location"];
+        trace?: never;
+    };
+    "/v1/recalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Recalls
+         * @description Recalls reaching the homes you see (or `home_id`), newest first.
+         */
+        get: operations["recalls-list_recalls"];
+        put?: never;
+        /**
+         * Issue Recall
+         * @description Record a field safety notice and mark every matching asset, in every home, as affected.
+         */
+        post: operations["recalls-issue_recall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recalls/{recall_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Recall */
+        get: operations["recalls-get_recall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Recall
+         * @description Close the recall (409 while an affected asset is still pending).
+         */
+        patch: operations["recalls-update_recall"];
+        trace?: never;
+    };
+    "/v1/recalls/{recall_id}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Recall Assets
+         * @description The affected assets in the homes you see, by tag.
+         */
+        get: operations["recalls-list_recall_assets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recalls/{recall_id}/assets/{asset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record Recall Action
+         * @description Record what was done to one affected asset: checked, modified or withdrawn.
+         */
+        patch: operations["recalls-record_recall_action"];
         trace?: never;
     };
     "/v1/rule-overrides": {
@@ -587,6 +776,30 @@ export interface components {
             id: string;
             kind: components["schemas"]["AssignedKind"];
         };
+        /** Body_imports-start_import */
+        "Body_imports-start_import": {
+            /**
+             * Dry Run
+             * @description Check every row and report; write nothing.
+             * @default true
+             */
+            dry_run: boolean;
+            /**
+             * File
+             * @description A .csv or .xlsx file, at most 50 MB; headings on row 1.
+             */
+            file: string;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Mapping
+             * @description JSON: {"File heading": "field"}; a field is one of tag, name, category (its code), serial, make, model, location_id, status, condition, purchase_date, purchase_cost, warranty_end_date, supplier, notes, or extra.<name>, or "ignore". Headings equal to a field name need no mapping.
+             */
+            mapping?: string | null;
+        };
         /** CategoryCounts */
         CategoryCounts: {
             /**
@@ -780,6 +993,16 @@ export interface components {
              * @description The home summarised; null for every home the caller sees.
              */
             home_id: string | null;
+            /**
+             * Open Recalls
+             * @description Open recalls (field safety notices) affecting assets in these homes.
+             */
+            open_recalls: number;
+            /**
+             * Recall Assets Pending
+             * @description Assets under an open recall with no action recorded yet.
+             */
+            recall_assets_pending: number;
             totals: components["schemas"]["Counts"];
         };
         /**
@@ -942,6 +1165,11 @@ export interface components {
             /** Title */
             title?: string | null;
         };
+        /**
+         * ExportFormat
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "xlsx";
         /** Health */
         Health: {
             /** Status */
@@ -1096,6 +1324,88 @@ export interface components {
             /** Town */
             town?: string | null;
         };
+        /** ImportJobRead */
+        ImportJobRead: {
+            /** Created Assets */
+            created_assets: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Dry Run */
+            dry_run: boolean;
+            /** File Format */
+            file_format: string;
+            /** File Name */
+            file_name: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Mapping */
+            mapping: {
+                [key: string]: string;
+            };
+            /** Problem Count */
+            problem_count: number;
+            /** Processed Rows */
+            processed_rows: number;
+            report: components["schemas"]["ImportReport"];
+            /** Started At */
+            started_at: string | null;
+            status: components["schemas"]["ImportStatus"];
+            /**
+             * Total Rows
+             * @description Rows in the file, when known before reading it all.
+             */
+            total_rows: number | null;
+        };
+        /** ImportReport */
+        ImportReport: {
+            /**
+             * Columns
+             * @description Each used column and the field it fills.
+             */
+            columns?: {
+                [key: string]: string;
+            };
+            /**
+             * Encoding
+             * @description How a CSV was read: utf-8-sig, or cp1252 (Windows).
+             */
+            encoding?: string | null;
+            /**
+             * Ignored Columns
+             * @description Columns mapped to "ignore".
+             */
+            ignored_columns?: string[];
+            /**
+             * Problems
+             * @description The first 1,000 problems.
+             */
+            problems?: components["schemas"]["RowProblem"][];
+            /**
+             * Unmapped Columns
+             * @description Columns that fill nothing: they stop the import.
+             */
+            unmapped_columns?: string[];
+        };
+        /**
+         * ImportStatus
+         * @enum {string}
+         */
+        ImportStatus: "queued" | "running" | "succeeded" | "failed";
         /** InspectionCreate */
         InspectionCreate: {
             /**
@@ -1250,6 +1560,11 @@ export interface components {
          * @enum {string}
          */
         ItemState: "due_soon" | "overdue" | "failed" | "never_inspected";
+        /**
+         * LabelFormat
+         * @enum {string}
+         */
+        LabelFormat: "svg" | "png";
         /** LocationCreate */
         LocationCreate: {
             /** Bed Count */
@@ -1491,6 +1806,171 @@ export interface components {
          */
         ReadingType: "hot_water_temperature_c" | "cold_water_temperature_c" | "mixed_water_temperature_c" | "emergency_duration_minutes";
         /**
+         * RecallAction
+         * @description What was done to one affected asset: nothing yet, checked and fine, modified per the
+         *     notice, or withdrawn from use.
+         * @enum {string}
+         */
+        RecallAction: "pending" | "checked" | "modified" | "withdrawn";
+        /**
+         * RecallAssetPage
+         * @description One page of the assets a recall affects, by tag.
+         */
+        RecallAssetPage: {
+            /** Items */
+            items: components["schemas"]["RecallAssetRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** RecallAssetRead */
+        RecallAssetRead: {
+            action: components["schemas"]["RecallAction"];
+            /** Actioned At */
+            actioned_at: string | null;
+            /** Actioned By */
+            actioned_by: string | null;
+            /**
+             * Asset Id
+             * Format: uuid
+             */
+            asset_id: string;
+            /** Asset Tag */
+            asset_tag: string;
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Recall Id
+             * Format: uuid
+             */
+            recall_id: string;
+            /** Version */
+            version: number;
+        };
+        /** RecallAssetUpdate */
+        RecallAssetUpdate: {
+            /** @description checked, modified or withdrawn (withdrawn takes the asset out of service). */
+            action: components["schemas"]["RecallAction"];
+            /** Notes */
+            notes?: string | null;
+        };
+        /**
+         * RecallCreate
+         * @description A field safety notice: every live asset of this make and model (case-insensitive), and when
+         *     given, with a serial from `serial_from` to `serial_to` inclusive (text order), is marked affected.
+         */
+        RecallCreate: {
+            /** Action Required */
+            action_required: string;
+            /**
+             * Issued Date
+             * Format: date
+             */
+            issued_date: string;
+            /** Make */
+            make: string;
+            /** Model */
+            model: string;
+            /**
+             * Reference
+             * @description The notice's own reference, e.g. MHRA FSN 2026/011.
+             */
+            reference: string;
+            /** Serial From */
+            serial_from?: string | null;
+            /** Serial To */
+            serial_to?: string | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * RecallPage
+         * @description One page of recalls.
+         */
+        RecallPage: {
+            /** Items */
+            items: components["schemas"]["RecallRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** RecallRead */
+        RecallRead: {
+            /** Action Required */
+            action_required: string;
+            /**
+             * Affected
+             * @description Affected assets (in the homes you see).
+             * @default 0
+             */
+            affected: number;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Issued Date
+             * Format: date
+             */
+            issued_date: string;
+            /** Make */
+            make: string;
+            /** Model */
+            model: string;
+            /**
+             * Pending
+             * @description Of those, still waiting for an action.
+             * @default 0
+             */
+            pending: number;
+            /** Reference */
+            reference: string;
+            /** Serial From */
+            serial_from: string | null;
+            /** Serial To */
+            serial_to: string | null;
+            status: components["schemas"]["RecallStatus"];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * RecallStatus
+         * @enum {string}
+         */
+        RecallStatus: "open" | "closed";
+        /**
+         * RecallUpdate
+         * @description Close a recall once every affected asset has an action.
+         */
+        RecallUpdate: {
+            status: components["schemas"]["RecallStatus"];
+        };
+        /**
          * ReturnCheck
          * @description The return-to-service check asked for when resolving a defect that took the asset out of service.
          */
@@ -1510,6 +1990,21 @@ export interface components {
          * @enum {string}
          */
         RoomType: "resident_room" | "bathroom" | "toilet" | "lounge" | "dining_room" | "kitchen" | "laundry" | "plant_room" | "office" | "store" | "corridor" | "garden" | "other";
+        /** RowProblem */
+        RowProblem: {
+            /**
+             * Column
+             * @description The file's own column heading, when one column is at fault.
+             */
+            column: string | null;
+            /** Problem */
+            problem: string;
+            /**
+             * Row
+             * @description The spreadsheet's row number (the heading row is 1).
+             */
+            row: number | null;
+        };
         /** RuleCounts */
         RuleCounts: {
             /**
@@ -2924,6 +3419,79 @@ export interface operations {
             };
         };
     };
+    "exports-export_assets": {
+        parameters: {
+            query?: {
+                category_id?: string | null;
+                condition?: components["schemas"]["Condition"] | null;
+                /** @description Next inspection due on or before this date. */
+                due_before?: string | null;
+                /** @description csv or xlsx. */
+                format?: components["schemas"]["ExportFormat"];
+                home_id?: string | null;
+                include_archived?: boolean;
+                /** @description This location and every location inside it. */
+                location_id?: string | null;
+                /** @description Only assets with an inspection past its due date. */
+                overdue?: boolean;
+                /** @description Words that start the tag, serial, name or model. */
+                q?: string | null;
+                status?: components["schemas"]["AssetStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assets, sorted by tag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "homes-list_homes": {
         parameters: {
             query?: {
@@ -3280,6 +3848,135 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-start_import": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_imports-start_import"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-get_import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3840,6 +4537,140 @@ export interface operations {
             };
         };
     };
+    "labels-asset_label": {
+        parameters: {
+            query?: {
+                /** @description svg (label with tag and name) or png (the QR code). */
+                format?: components["schemas"]["LabelFormat"];
+            };
+            header?: never;
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "labels-label_sheet": {
+        parameters: {
+            query?: {
+                category_id?: string | null;
+                condition?: components["schemas"]["Condition"] | null;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Next inspection due on or before this date. */
+                due_before?: string | null;
+                home_id?: string | null;
+                include_archived?: boolean;
+                /** @description This location and every location inside it. */
+                location_id?: string | null;
+                /** @description Only assets with an inspection past its due date. */
+                overdue?: boolean;
+                /** @description Words that start the tag, serial, name or model. */
+                q?: string | null;
+                status?: components["schemas"]["AssetStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "locations-list_locations": {
         parameters: {
             query?: {
@@ -4159,6 +4990,448 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LocationRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "recalls-list_recalls": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description One of: -issued_date, issued_date. */
+                sort?: string;
+                status?: components["schemas"]["RecallStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "recalls-issue_recall": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecallCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "recalls-get_recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "recalls-update_recall": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                recall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecallUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "recalls-list_recall_assets": {
+        parameters: {
+            query?: {
+                action?: components["schemas"]["RecallAction"] | null;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                recall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallAssetPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "recalls-record_recall_action": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                asset_id: string;
+                recall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecallAssetUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallAssetRead"];
                 };
             };
             /** @description Bad Request */

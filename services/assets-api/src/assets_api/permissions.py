@@ -30,6 +30,12 @@ class Action(enum.StrEnum):
     defect_raise = "defect.raise"
     defect_manage = "defect.manage"
     compliance_read = "compliance.read"
+    recall_read = "recall.read"
+    recall_manage = "recall.manage"
+    recall_action = "recall.action"
+    asset_export = "asset.export"
+    asset_label = "asset.label"
+    asset_import = "asset.import"
 
 
 ESTATE_MANAGERS = frozenset({Role.admin, Role.estates_officer})
@@ -59,6 +65,13 @@ MATRIX = Permissions[Action]({
     Action.defect_raise: IN_HOME,
     Action.defect_manage: HOME_ESTATE,
     Action.compliance_read: ALL_ROLES,
+    # Notices are issued and closed centrally; each home records what it did to its own assets.
+    Action.recall_read: ALL_ROLES,
+    Action.recall_manage: ESTATE_MANAGERS,
+    Action.recall_action: HOME_ESTATE,
+    Action.asset_export: ALL_ROLES,
+    Action.asset_label: ALL_ROLES,
+    Action.asset_import: HOME_ESTATE,
 })
 
 

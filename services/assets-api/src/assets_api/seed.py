@@ -26,6 +26,9 @@ from assets_api.inspections.schemas import InspectionCreate, ReadingIn
 from assets_api.locations import service as locations_service
 from assets_api.locations.models import LocationKind, RoomType
 from assets_api.locations.schemas import LocationCreate
+from assets_api.recalls import service as recalls_service
+from assets_api.recalls.models import RecallAction, RecallAsset
+from assets_api.recalls.schemas import RecallAssetUpdate, RecallCreate
 from assets_api.rules.models import InspectionRule, IntervalUnit
 from assets_api.types import today
 from carehub_kit.identity import Actor
@@ -74,7 +77,23 @@ async def seed_demo(session: AsyncSession, actor: Actor) -> list[str]:
         home = await homes_service.create(session, seeder, data)
         await _seed_estate(session, seeder, home.id, random.Random(number))
         ids.append(str(home.id))
+    await _seed_recall(session, seeder)
     return ids
+
+
+async def _seed_recall(session: AsyncSession, actor: Actor) -> None:
+    """One open field safety notice over the demo's Arjo Maxi Move hoists, half of them checked."""
+    recall = await recalls_service.issue(session, actor, RecallCreate(
+        reference="FSN 2026-11 MM-SB", title="Maxi Move spreader bar: check the locking pin", make="Arjo",
+        model="Maxi Move", issued_date=today() - timedelta(days=12),
+        action_required="Check the spreader bar locking pin engages fully before each use; fit the "
+                        "replacement pin kit supplied by the manufacturer if it does not."))
+    affected = list(await session.scalars(select(RecallAsset).where(RecallAsset.recall_id == recall.id)
+                                          .order_by(RecallAsset.asset_tag)))
+    for row in affected[::2]:
+        await recalls_service.record_action(session, actor, recall.id, row.asset_id, row.version,
+                                            RecallAssetUpdate(action=RecallAction.checked,
+                                                              notes="Pin engages fully; no kit needed."))
 
 
 async def _seed_estate(session: AsyncSession, actor: Actor, home_id: uuid.UUID, rng: random.Random) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Sequence,
     Text,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
@@ -109,4 +110,6 @@ class Asset(Versioned, Base):
         Index("ix_asset_location_id", "location_id"),
         Index("ix_asset_home_id_status", "home_id", "status"),
         Index("ix_asset_home_id_condition", "home_id", "condition"),
+        # Recalls find every asset of a make and model, whatever the case it was typed in.
+        Index("ix_asset_lower_make_lower_model", text("lower(make)"), text("lower(model)")),
     )

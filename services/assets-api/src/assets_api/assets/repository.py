@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from assets_api.assets.models import TAG_SEQUENCE, Asset, AssetStatus, Condition
+from assets_api.categories.models import Category
 from assets_api.locations.models import Location
 from assets_api.locations.repository import subtree
 from carehub_kit.pagination import SortKey, paginate_query
@@ -95,3 +96,23 @@ async def any_in_location(session: AsyncSession, location_id: uuid.UUID) -> bool
 async def reload_derived(session: AsyncSession, asset: Asset) -> None:
     """next_due_date is written by the schedule's SQL: read it back into the object."""
     await session.refresh(asset, ["next_due_date"])
+
+
+EXPORT_COLUMNS = (Asset.id, Asset.tag, Asset.name, Asset.home_id, Asset.location_id, Category.code.label("category"),
+                  Asset.serial, Asset.make, Asset.model, Asset.status, Asset.condition, Asset.purchase_date,
+                  Asset.purchase_cost, Asset.warranty_end_date, Asset.supplier, Asset.notes, Asset.next_due_date,
+                  Asset.extra)
+
+
+def batch_query(f: AssetFilter, after: tuple[str, uuid.UUID] | None, limit: int) -> Select[Any]:
+    """The next `limit` matching assets by (tag, id) after `after`: keyset batches for streaming a
+    whole filtered list without loading it (only the columns an export or label needs)."""
+    stmt = select(*EXPORT_COLUMNS).join(Category, Category.id == Asset.category_id).where(*_conditions(f))
+    if after is not None:
+        stmt = stmt.where(tuple_(Asset.tag, Asset.id) > after)
+    return stmt.order_by(Asset.tag, Asset.id).limit(limit)
+
+
+async def batch_after(session: AsyncSession, f: AssetFilter, after: tuple[str, uuid.UUID] | None,
+                      limit: int) -> list[Row[Any]]:
+    return list(await session.execute(batch_query(f, after, limit)))

@@ -54,6 +54,8 @@ class ComplianceSummary(BaseModel):
     by_category: list[CategoryCounts]
     by_rule: list[RuleCounts]
     by_home: list[HomeCounts]
+    open_recalls: int = Field(description="Open recalls (field safety notices) affecting assets in these homes.")
+    recall_assets_pending: int = Field(description="Assets under an open recall with no action recorded yet.")
 
 
 class ComplianceItem(BaseModel):

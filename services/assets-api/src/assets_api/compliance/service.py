@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from assets_api.compliance import repository
 from assets_api.compliance.schemas import CategoryCounts, ComplianceSummary, Counts, HomeCounts, RuleCounts
+from assets_api.recalls import service as recalls_service
 
 FIELDS = ("required", "in_date", "due_soon", "overdue", "never_inspected", "failed")
 
@@ -38,6 +39,7 @@ def _group(rows: list[Any], key: str) -> dict[uuid.UUID, list[Any]]:
 async def summary(session: AsyncSession, homes: frozenset[uuid.UUID] | None, home_id: uuid.UUID | None,
                   today: date) -> ComplianceSummary:
     rows = await repository.counts(session, homes, today)
+    open_recalls, pending = await recalls_service.open_summary(session, homes)
     by_rule, by_category, by_home = _group(rows, "rule_id"), _group(rows, "category_id"), _group(rows, "home_id")
     return ComplianceSummary(
         as_of=today, home_id=home_id, totals=Counts(**_sum(rows)),
@@ -48,4 +50,5 @@ async def summary(session: AsyncSession, homes: frozenset[uuid.UUID] | None, hom
                         for i, r in by_rule.items()), key=lambda x: x.code),
         by_home=sorted((HomeCounts(home_id=h, name=r[0].home_name, **_sum(r)) for h, r in by_home.items()),
                        key=lambda x: x.name),
+        open_recalls=open_recalls, recall_assets_pending=pending,
     )
