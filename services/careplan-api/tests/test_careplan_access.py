@@ -82,16 +82,61 @@ async def _audit(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> http
     return await c.http.get(f"{_r(rec)}/audit", headers=h)
 
 
+async def _risks(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> httpx.Response:
+    return await c.http.get(f"{_r(rec)}/risk-assessments", headers=h)
+
+
+async def _assess(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> httpx.Response:
+    return await c.http.post(f"{_r(rec)}/risk-assessments", headers=h, json={
+        "tool": "falls", "assessed_at": f"{TODAY}T00:00:00+00:00", "items": {
+            "recent_falls": "none_in_12_months", "medications": 0, "psychological": "not_affected", "amts": 10}})
+
+
+async def _consents(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> httpx.Response:
+    return await c.http.get(f"{_r(rec)}/consents", headers=h)
+
+
+async def _consent(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> httpx.Response:
+    return await c.http.post(f"{_r(rec)}/consents", headers=h, json={
+        "scope": "care", "decision": "given", "given_by": "resident", "decision_date": TODAY})
+
+
+async def _dols(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> httpx.Response:
+    return await c.http.post(f"{_r(rec)}/dols", headers=h, json={
+        "stage": "application", "kind": "standard", "supervisory_body": "Northshire", "event_date": TODAY})
+
+
+async def _expiring(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> httpx.Response:
+    return await c.http.get("/v1/dols/expiring", params={"home_id": c.HOME}, headers=h)
+
+
+async def _handover(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> httpx.Response:
+    return await c.http.get("/v1/handover", headers=h, params={
+        "home_id": c.HOME, "from": f"{TODAY}T00:00:00+00:00", "to": f"{TODAY}T12:00:00+00:00"})
+
+
+async def _fhir(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> httpx.Response:
+    return await c.http.get(f"{_r(rec)}/fhir", headers=h)
+
+
+async def _home_export(c: CareplanApi, rec: dict[str, Any], h: dict[str, str]) -> httpx.Response:
+    return await c.http.get(f"/v1/homes/{c.HOME}/export", headers=h)
+
+
 # In an order where each allowed call leaves the record fit for the next one (reads first,
 # the sign-off of v2 before a v3 is drafted on it, discharge last), so one record serves a role.
 CALLS: dict[Action, tuple[Call, int]] = {
     Action.resident_read: (_read, 200), Action.plan_read: (_plan, 200), Action.note_read: (_notes, 200),
-    Action.review_list: (_due, 200), Action.audit_read: (_audit, 200), Action.resident_update: (_update, 200),
+    Action.review_list: (_due, 200), Action.audit_read: (_audit, 200), Action.risk_read: (_risks, 200),
+    Action.risk_assess: (_assess, 201), Action.consent_read: (_consents, 200), Action.dols_list: (_expiring, 200),
+    Action.consent_record: (_consent, 201), Action.dols_record: (_dols, 201), Action.handover_read: (_handover, 200),
+    Action.record_export: (_fhir, 200), Action.home_export: (_home_export, 200),
+    Action.resident_update: (_update, 200),
     Action.note_write: (_note, 201), Action.review_record: (_review, 201), Action.plan_sign_off: (_sign, 200),
     Action.plan_draft: (_draft, 201), Action.domain_define: (_domain, 201), Action.resident_admit: (_admit, 201),
     Action.resident_absence: (_absence, 201), Action.resident_discharge: (_discharge, 201),
 }
-RECORD_READS = [Action.resident_read, Action.plan_read, Action.note_read]
+RECORD_READS = [Action.resident_read, Action.plan_read, Action.note_read, Action.risk_read, Action.consent_read]
 
 
 def test_every_action_has_a_call_under_test() -> None:
@@ -104,7 +149,8 @@ def test_estates_officers_have_no_care_record_access() -> None:
 
 def test_integrators_only_read() -> None:
     allowed = {a for a in Action if MATRIX.allows((Role.integrator,), a)}
-    assert allowed == {Action.resident_read, Action.plan_read, Action.review_list, Action.note_read}
+    assert allowed == {Action.resident_read, Action.plan_read, Action.review_list, Action.note_read,
+                       Action.risk_read, Action.consent_read, Action.dols_list, Action.record_export}
 
 
 @pytest.fixture
@@ -149,6 +195,12 @@ class TestHomeScoping:
                                        headers=careplan.as_role("care_worker", home=careplan.OTHER_HOME))
         assert response.status_code == 404
         assert await careplan.count(careplan_app, "daily_note") == 0
+
+    async def test_cross_home_assessment_is_404_and_writes_nothing(self, careplan: CareplanApi,
+                                                                   record: dict[str, Any], careplan_app: Any) -> None:
+        response = await _assess(careplan, record, careplan.as_role("nurse", home=careplan.OTHER_HOME))
+        assert response.status_code == 404
+        assert await careplan.count(careplan_app, "risk_assessment") == 0
 
     async def test_lists_show_only_own_homes(self, careplan: CareplanApi, record: dict[str, Any]) -> None:
         own = await careplan.http.get("/v1/residents", headers=careplan.as_role("care_worker"))

@@ -28,6 +28,9 @@ async def test_seed_builds_residents_plans_notes_and_reviews(careplan: CareplanA
     assert await careplan.count(careplan_app, "care_plan_version", "status = 'current'") == 2 * PER_HOME
     assert await careplan.count(careplan_app, "daily_note") == 2 * PER_HOME * 7
     assert await careplan.count(careplan_app, "section_review") == 2 * PER_HOME
+    assert await careplan.count(careplan_app, "risk_assessment") == 2 * PER_HOME * 2
+    assert await careplan.count(careplan_app, "consent") == 2 * PER_HOME
+    assert await careplan.count(careplan_app, "dols_record") == 2
     async with careplan_app.state.engine.connect() as conn:
         actors = (await conn.execute(text("SELECT DISTINCT actor_sub FROM careplan.audit_event"))).scalars().all()
     assert actors == ["system:seed"]
@@ -36,3 +39,5 @@ async def test_seed_builds_residents_plans_notes_and_reviews(careplan: CareplanA
                                   headers=headers)
     assert due.status_code == 200
     assert {d["domain"] for d in due.json()["items"]} == {"nutrition_and_hydration"}  # weekly sections
+    expiring = await careplan.http.get("/v1/dols/expiring", params={"home_id": str(homes[0])}, headers=headers)
+    assert [d["days_left"] for d in expiring.json()["items"]] == [20]

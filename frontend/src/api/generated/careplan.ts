@@ -79,6 +79,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dols/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Expiring Dols
+         * @description A home's DoLS authorisations that expire within `within_days` and have not been renewed,
+         *     soonest first: time to apply for a further authorisation. Discharged residents are left out.
+         */
+        get: operations["consent-list_expiring_dols"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Handover
+         * @description What changed in one home over a shift: incidents, notes flagged for handover, new risk
+         *     results, and care plan sections due for review by the end of the shift. Each resident shown
+         *     gets an audited view.
+         */
+        get: operations["handover-get_handover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/homes/{home_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Home
+         * @description Supplier-exit export: every care record of the home with its audit trail, streamed as JSON
+         *     Lines from one consistent snapshot. The export itself is audited.
+         */
+        get: operations["export-export_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/residents": {
         parameters: {
             query?: never;
@@ -174,6 +238,55 @@ export interface paths {
         get: operations["audit-get_resident_audit"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/best-interest-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Best Interest Decisions
+         * @description A resident's best-interest decisions. Audited.
+         */
+        get: operations["consent-list_best_interest_decisions"];
+        put?: never;
+        /**
+         * Record Best Interest Decision
+         * @description A decision made in the person's best interests after an assessment found they lack capacity
+         *     for it, naming who was consulted.
+         */
+        post: operations["consent-record_best_interest_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/capacity-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Capacity Assessments
+         * @description A resident's capacity assessments. Audited.
+         */
+        get: operations["consent-list_capacity_assessments"];
+        put?: never;
+        /**
+         * Record Capacity Assessment
+         * @description A Mental Capacity Act assessment of one named decision, with the two-stage test and outcome.
+         */
+        post: operations["consent-record_capacity_assessment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -303,6 +416,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/residents/{resident_id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Consents
+         * @description A resident's consent records. Audited.
+         */
+        get: operations["consent-list_consents"];
+        put?: never;
+        /**
+         * Record Consent
+         * @description Consent to care or to information sharing: given, refused or withdrawn (a new record).
+         */
+        post: operations["consent-record_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/residents/{resident_id}/contacts": {
         parameters: {
             query?: never;
@@ -343,6 +480,51 @@ export interface paths {
         head?: never;
         /** Update Contact */
         patch: operations["contacts-update_contact"];
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/dols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Dols
+         * @description A resident's DoLS applications, authorisations and refusals. Audited.
+         */
+        get: operations["consent-list_dols"];
+        put?: never;
+        /**
+         * Record Dols
+         * @description A DoLS application, authorisation (start, expiry, conditions) or refusal.
+         */
+        post: operations["consent-record_dols"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Resident Fhir
+         * @description The resident's record as a FHIR R4 Bundle of type `collection` (UK Core Patient with the
+         *     NHS number and its verification status). Audited as an export.
+         */
+        get: operations["export-export_resident_fhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/residents/{resident_id}/fluid-totals": {
@@ -402,6 +584,51 @@ export interface paths {
          * @description A resident's section reviews. Audited as a view of the resident's record.
          */
         get: operations["reviews-list_resident_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/risk-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Risk Assessments
+         * @description A resident's risk assessments, newest first. Audited as a view of the resident's record.
+         */
+        get: operations["risk-assessments-list_risk_assessments"];
+        put?: never;
+        /**
+         * Record Risk Assessment
+         * @description Record a Waterlow, MUST or falls (FRAT) assessment; the server scores it. A high-band
+         *     result linked to a plan section makes that section's review due today.
+         */
+        post: operations["risk-assessments-record_risk_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/risk-assessments/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Risk Assessment
+         * @description One assessment with its items and the points each scored. Audited.
+         */
+        get: operations["risk-assessments-get_risk_assessment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -528,6 +755,71 @@ export interface components {
             substance?: string | null;
         };
         /**
+         * AssessmentPage
+         * @description One page of a resident's risk assessments.
+         */
+        AssessmentPage: {
+            /** Items */
+            items: components["schemas"]["AssessmentRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** AssessmentRead */
+        AssessmentRead: {
+            /**
+             * Action
+             * @description What the published tool says to do for this band.
+             */
+            action: string;
+            /**
+             * Assessed At
+             * Format: date-time
+             */
+            assessed_at: string;
+            /** Assessor Name */
+            assessor_name: string;
+            /** Band */
+            band: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * High Risk
+             * @description High or very high: the linked section's review is due now.
+             */
+            high_risk: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Item Scores
+             * @description Points each item scored.
+             */
+            item_scores: {
+                [key: string]: number;
+            };
+            /** Items */
+            items: {
+                [key: string]: unknown;
+            };
+            /** Judgement */
+            judgement: string | null;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /** Score */
+            score: number;
+            /** Section Id */
+            section_id: string | null;
+            tool: components["schemas"]["Tool"];
+        };
+        /**
          * AuditEventPage
          * @description One page of a resident's audit trail, newest first.
          */
@@ -567,6 +859,247 @@ export interface components {
             id: string;
             /** Request Id */
             request_id: string | null;
+        };
+        /** BestInterestCreate */
+        BestInterestCreate: {
+            /**
+             * Capacity Assessment Id
+             * Format: uuid
+             * @description The assessment that found the person lacks capacity for this decision.
+             */
+            capacity_assessment_id: string;
+            /**
+             * Consulted
+             * @description Who was consulted (MCA s.4(7)).
+             */
+            consulted: components["schemas"]["Consulted"][];
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /** Decision */
+            decision: string;
+            /** Decision Maker */
+            decision_maker: string;
+            /** Less Restrictive Options */
+            less_restrictive_options?: string | null;
+            /** Outcome */
+            outcome: string;
+        };
+        /**
+         * BestInterestPage
+         * @description One page of a resident's best-interest decisions.
+         */
+        BestInterestPage: {
+            /** Items */
+            items: components["schemas"]["BestInterestRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** BestInterestRead */
+        BestInterestRead: {
+            /**
+             * Capacity Assessment Id
+             * Format: uuid
+             */
+            capacity_assessment_id: string;
+            /** Consulted */
+            consulted: components["schemas"]["Consulted"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /** Decision */
+            decision: string;
+            /** Decision Maker */
+            decision_maker: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Less Restrictive Options */
+            less_restrictive_options: string | null;
+            /** Outcome */
+            outcome: string;
+            /** Recorded By Name */
+            recorded_by_name: string;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+        };
+        /** CapacityCreate */
+        CapacityCreate: {
+            /**
+             * Assessed On
+             * Format: date
+             */
+            assessed_on: string;
+            /** Can Communicate */
+            can_communicate: boolean;
+            /** Can Retain */
+            can_retain: boolean;
+            /** Can Understand */
+            can_understand: boolean;
+            /** Can Use Or Weigh */
+            can_use_or_weigh: boolean;
+            /**
+             * Decision
+             * @description The one decision assessed: capacity is decision-specific (MCA s.2).
+             */
+            decision: string;
+            /**
+             * Impairment
+             * @description The impairment of, or disturbance in, the mind or brain (stage 1).
+             */
+            impairment?: string | null;
+            outcome: components["schemas"]["CapacityOutcome"];
+            /** Reasoning */
+            reasoning: string;
+        };
+        /**
+         * CapacityOutcome
+         * @enum {string}
+         */
+        CapacityOutcome: "has_capacity" | "lacks_capacity";
+        /**
+         * CapacityPage
+         * @description One page of a resident's mental capacity assessments.
+         */
+        CapacityPage: {
+            /** Items */
+            items: components["schemas"]["CapacityRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** CapacityRead */
+        CapacityRead: {
+            /**
+             * Assessed On
+             * Format: date
+             */
+            assessed_on: string;
+            /** Can Communicate */
+            can_communicate: boolean;
+            /** Can Retain */
+            can_retain: boolean;
+            /** Can Understand */
+            can_understand: boolean;
+            /** Can Use Or Weigh */
+            can_use_or_weigh: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decision */
+            decision: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Impairment */
+            impairment: string | null;
+            outcome: components["schemas"]["CapacityOutcome"];
+            /** Reasoning */
+            reasoning: string;
+            /** Recorded By Name */
+            recorded_by_name: string;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+        };
+        /** ConsentCreate */
+        ConsentCreate: {
+            decision: components["schemas"]["ConsentDecision"];
+            /**
+             * Decision Date
+             * Format: date
+             */
+            decision_date: string;
+            /** Details */
+            details?: string | null;
+            given_by: components["schemas"]["ConsentGivenBy"];
+            scope: components["schemas"]["ConsentScope"];
+        };
+        /**
+         * ConsentDecision
+         * @enum {string}
+         */
+        ConsentDecision: "given" | "refused" | "withdrawn";
+        /**
+         * ConsentGivenBy
+         * @enum {string}
+         */
+        ConsentGivenBy: "resident" | "lpa_health_and_welfare" | "court_appointed_deputy";
+        /**
+         * ConsentPage
+         * @description One page of a resident's consent records.
+         */
+        ConsentPage: {
+            /** Items */
+            items: components["schemas"]["ConsentRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** ConsentRead */
+        ConsentRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            decision: components["schemas"]["ConsentDecision"];
+            /**
+             * Decision Date
+             * Format: date
+             */
+            decision_date: string;
+            /** Details */
+            details: string | null;
+            given_by: components["schemas"]["ConsentGivenBy"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Recorded By Name */
+            recorded_by_name: string;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            scope: components["schemas"]["ConsentScope"];
+        };
+        /**
+         * ConsentScope
+         * @enum {string}
+         */
+        ConsentScope: "care" | "information_sharing";
+        /** Consulted */
+        Consulted: {
+            /** Name */
+            name: string;
+            /**
+             * Relationship
+             * @description e.g. daughter, GP, IMCA, attorney (health and welfare).
+             */
+            relationship: string;
+            /** Views */
+            views?: string | null;
         };
         /** ContactCreate */
         ContactCreate: {
@@ -656,6 +1189,136 @@ export interface components {
             /** Relationship */
             relationship?: string | null;
         };
+        /**
+         * Continence
+         * @enum {string}
+         */
+        Continence: "complete_or_catheterised" | "urine_incontinence" | "faecal_incontinence" | "urinary_and_faecal";
+        /** DolsCreate */
+        DolsCreate: {
+            /** Conditions */
+            conditions?: string[];
+            /**
+             * Event Date
+             * Format: date
+             * @description When applied for, granted or refused.
+             */
+            event_date: string;
+            /** Expires On */
+            expires_on?: string | null;
+            kind: components["schemas"]["DolsKind"];
+            /** Reference */
+            reference?: string | null;
+            stage: components["schemas"]["DolsStage"];
+            /** Starts On */
+            starts_on?: string | null;
+            /**
+             * Supervisory Body
+             * @description The local authority that assesses and authorises.
+             */
+            supervisory_body: string;
+        };
+        /** DolsExpiring */
+        DolsExpiring: {
+            /** Days Left */
+            days_left: number;
+            /**
+             * Expires On
+             * Format: date
+             */
+            expires_on: string;
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["DolsKind"];
+            /** Preferred Name */
+            preferred_name: string | null;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Supervisory Body */
+            supervisory_body: string;
+        };
+        /**
+         * DolsExpiringPage
+         * @description One page of a home's DoLS authorisations expiring soon, soonest first.
+         */
+        DolsExpiringPage: {
+            /** Items */
+            items: components["schemas"]["DolsExpiring"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * DolsKind
+         * @enum {string}
+         */
+        DolsKind: "urgent" | "standard";
+        /**
+         * DolsPage
+         * @description One page of a resident's DoLS applications and authorisations.
+         */
+        DolsPage: {
+            /** Items */
+            items: components["schemas"]["DolsRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** DolsRead */
+        DolsRead: {
+            /** Conditions */
+            conditions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Event Date
+             * Format: date
+             */
+            event_date: string;
+            /** Expires On */
+            expires_on: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["DolsKind"];
+            /** Recorded By Name */
+            recorded_by_name: string;
+            /** Reference */
+            reference: string | null;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            stage: components["schemas"]["DolsStage"];
+            /** Starts On */
+            starts_on: string | null;
+            /** Supervisory Body */
+            supervisory_body: string;
+        };
+        /**
+         * DolsStage
+         * @enum {string}
+         */
+        DolsStage: "application" | "authorisation" | "refusal";
         /** DomainCreate */
         DomainCreate: {
             /** Code */
@@ -719,6 +1382,56 @@ export interface components {
             items: components["schemas"]["DueReview"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /** FallsCreate */
+        FallsCreate: {
+            /**
+             * Assessed At
+             * Format: date-time
+             * @description When it was done, with a UTC offset.
+             */
+            assessed_at: string;
+            items: components["schemas"]["FallsItems"];
+            /**
+             * Judgement
+             * @description The assessor's professional judgement.
+             */
+            judgement?: string | null;
+            /**
+             * Section Id
+             * @description The care plan section it informs.
+             */
+            section_id?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            tool: "falls";
+        };
+        /** FallsItems */
+        FallsItems: {
+            /**
+             * Amts
+             * @description Abbreviated Mental Test Score (0-10).
+             */
+            amts: number;
+            /**
+             * Dizziness Or Postural Hypotension
+             * @default false
+             */
+            dizziness_or_postural_hypotension: boolean;
+            /**
+             * Medications
+             * @description How many sedatives, antidepressants, anti-Parkinson's, diuretics, antihypertensives or hypnotics are taken.
+             */
+            medications: number;
+            psychological: components["schemas"]["Psychological"];
+            /**
+             * Recent Change In Function Or Medication
+             * @default false
+             */
+            recent_change_in_function_or_medication: boolean;
+            recent_falls: components["schemas"]["RecentFalls"];
         };
         /** FieldChange */
         FieldChange: {
@@ -799,6 +1512,143 @@ export interface components {
             progress_notes?: components["schemas"]["ProgressNote"][];
             /** Target Date */
             target_date?: string | null;
+        };
+        /** Handover */
+        Handover: {
+            /**
+             * From
+             * Format: date-time
+             */
+            from: string;
+            /**
+             * Handover Notes
+             * @description Other notes flagged for handover, oldest first.
+             */
+            handover_notes: components["schemas"]["HandoverNote"][];
+            /**
+             * Home Id
+             * Format: uuid
+             */
+            home_id: string;
+            /**
+             * Incidents
+             * @description Incident notes in the window, oldest first.
+             */
+            incidents: components["schemas"]["HandoverNote"][];
+            /**
+             * Reviews Due
+             * @description Plan sections due for review by the end of the shift.
+             */
+            reviews_due: components["schemas"]["HandoverReview"][];
+            /**
+             * Risk Results
+             * @description Risk assessments recorded in the window.
+             */
+            risk_results: components["schemas"]["HandoverRisk"][];
+            /**
+             * To
+             * Format: date-time
+             */
+            to: string;
+        };
+        /** HandoverNote */
+        HandoverNote: {
+            /** Author Name */
+            author_name: string;
+            category: components["schemas"]["NoteCategory"];
+            /** Corrects Note Id */
+            corrects_note_id: string | null;
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            /** Handover */
+            handover: boolean;
+            /**
+             * Note Id
+             * Format: uuid
+             */
+            note_id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Preferred Name */
+            preferred_name: string | null;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /** Text */
+            text: string;
+        };
+        /** HandoverReview */
+        HandoverReview: {
+            /** Domain */
+            domain: string;
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            interval: components["schemas"]["ReviewInterval"];
+            /**
+             * Next Review Date
+             * Format: date
+             */
+            next_review_date: string;
+            /** Overdue */
+            overdue: boolean;
+            /** Preferred Name */
+            preferred_name: string | null;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /**
+             * Section Id
+             * Format: uuid
+             */
+            section_id: string;
+            /** Title */
+            title: string;
+        };
+        /** HandoverRisk */
+        HandoverRisk: {
+            /**
+             * Assessed At
+             * Format: date-time
+             */
+            assessed_at: string;
+            /**
+             * Assessment Id
+             * Format: uuid
+             */
+            assessment_id: string;
+            /** Assessor Name */
+            assessor_name: string;
+            /** Band */
+            band: string;
+            /** Family Name */
+            family_name: string;
+            /** Given Name */
+            given_name: string;
+            /** High Risk */
+            high_risk: boolean;
+            /** Preferred Name */
+            preferred_name: string | null;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /** Score */
+            score: number;
+            /** Section Id */
+            section_id: string | null;
+            tool: components["schemas"]["Tool"];
         };
         /** Health */
         Health: {
@@ -903,6 +1753,69 @@ export interface components {
          */
         LpaRole: "health_and_welfare" | "property_and_financial_affairs";
         /**
+         * Medication
+         * @enum {string}
+         */
+        Medication: "cytotoxics" | "long_term_high_dose_steroids" | "anti_inflammatory";
+        /**
+         * Mobility
+         * @enum {string}
+         */
+        Mobility: "fully" | "restless_fidgety" | "apathetic" | "restricted" | "bedbound" | "chairbound";
+        /** MustCreate */
+        MustCreate: {
+            /**
+             * Assessed At
+             * Format: date-time
+             * @description When it was done, with a UTC offset.
+             */
+            assessed_at: string;
+            items: components["schemas"]["MustItems"];
+            /**
+             * Judgement
+             * @description The assessor's professional judgement.
+             */
+            judgement?: string | null;
+            /**
+             * Section Id
+             * @description The care plan section it informs.
+             */
+            section_id?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            tool: "must";
+        };
+        /** MustItems */
+        MustItems: {
+            /**
+             * Acutely Ill No Intake Over 5 Days
+             * @default false
+             */
+            acutely_ill_no_intake_over_5_days: boolean;
+            /**
+             * Bmi
+             * @description Only when height cannot be measured (e.g. estimated from ulna length); otherwise the server works BMI out from weight and height.
+             */
+            bmi?: (number | string) | null;
+            /** Height Cm */
+            height_cm?: number | string | null;
+            /**
+             * Unplanned Weight Loss Kg
+             * @description Unplanned loss in the past 3-6 months.
+             * @default 0
+             */
+            unplanned_weight_loss_kg: number | string;
+            /** Weight Kg */
+            weight_kg: number | string;
+        };
+        /**
+         * NeurologicalDeficit
+         * @enum {string}
+         */
+        NeurologicalDeficit: "diabetes_ms_cva" | "motor_sensory" | "paraplegia";
+        /**
          * NhsNumberStatus
          * @description How far the NHS number is confirmed (after the NHS Number Status Indicator).
          * @enum {string}
@@ -926,6 +1839,12 @@ export interface components {
              * @description Millilitres drunk; required for, and only for, fluids.
              */
             fluid_ml?: number | null;
+            /**
+             * Handover
+             * @description Flag it for the next shift's handover.
+             * @default false
+             */
+            handover: boolean;
             /**
              * Occurred At
              * Format: date-time
@@ -969,6 +1888,8 @@ export interface components {
             created_at: string;
             /** Fluid Ml */
             fluid_ml: number | null;
+            /** Handover */
+            handover: boolean;
             /**
              * Id
              * Format: uuid
@@ -1057,6 +1978,11 @@ export interface components {
              */
             on: string;
         };
+        /**
+         * Psychological
+         * @enum {string}
+         */
+        Psychological: "not_affected" | "mildly" | "moderately" | "severely";
         /** Readiness */
         Readiness: {
             /** Schema Revision */
@@ -1064,6 +1990,11 @@ export interface components {
             /** Status */
             status: string;
         };
+        /**
+         * RecentFalls
+         * @enum {string}
+         */
+        RecentFalls: "none_in_12_months" | "between_3_and_12_months" | "in_last_3_months" | "in_last_3_months_as_resident";
         /**
          * ResidentCreate
          * @description An admission. The NHS number may follow later (status `trace_required` until then).
@@ -1451,6 +2382,11 @@ export interface components {
              */
             involvement_note?: string | null;
         };
+        /**
+         * Skin
+         * @enum {string}
+         */
+        Skin: "healthy" | "tissue_paper" | "dry" | "oedematous" | "clammy_pyrexia" | "discoloured_grade_1" | "broken_spots_grade_2_4";
         /** StatusChangeCreate */
         StatusChangeCreate: {
             /**
@@ -1474,6 +2410,21 @@ export interface components {
             recorded_at: string;
             status: components["schemas"]["ResidentStatus"];
         };
+        /**
+         * Surgery
+         * @enum {string}
+         */
+        Surgery: "orthopaedic_spinal" | "on_table_over_2h" | "on_table_over_6h";
+        /**
+         * TissueMalnutrition
+         * @enum {string}
+         */
+        TissueMalnutrition: "terminal_cachexia" | "multiple_organ_failure" | "single_organ_failure" | "peripheral_vascular_disease" | "anaemia" | "smoking";
+        /**
+         * Tool
+         * @enum {string}
+         */
+        Tool: "waterlow" | "must" | "falls";
         /** ValidationIssue */
         ValidationIssue: {
             /** Loc */
@@ -1571,6 +2522,77 @@ export interface components {
             signed_off_role: string | null;
             status: components["schemas"]["VersionStatus"];
         };
+        /** WaterlowCreate */
+        WaterlowCreate: {
+            /**
+             * Assessed At
+             * Format: date-time
+             * @description When it was done, with a UTC offset.
+             */
+            assessed_at: string;
+            items: components["schemas"]["WaterlowItems"];
+            /**
+             * Judgement
+             * @description The assessor's professional judgement.
+             */
+            judgement?: string | null;
+            /**
+             * Section Id
+             * @description The care plan section it informs.
+             */
+            section_id?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            tool: "waterlow";
+        };
+        /**
+         * WaterlowItems
+         * @description Sex and age are taken from the resident's record.
+         */
+        WaterlowItems: {
+            /**
+             * Bmi
+             * @description kg/m², one decimal place (10.0-70.0).
+             */
+            bmi: number | string;
+            continence: components["schemas"]["Continence"];
+            /** Eating Poorly */
+            eating_poorly: boolean;
+            /** Major Surgery Or Trauma */
+            major_surgery_or_trauma?: components["schemas"]["Surgery"][];
+            /** Medication */
+            medication?: components["schemas"]["Medication"][];
+            mobility: components["schemas"]["Mobility"];
+            /**
+             * Neurological Deficit
+             * @description Each deficit graded 4-6 by the assessor; the category counts 6 at most.
+             */
+            neurological_deficit?: {
+                [key: string]: number;
+            };
+            /**
+             * Skin
+             * @description Every skin type that applies.
+             */
+            skin: components["schemas"]["Skin"][];
+            /** Tissue Malnutrition */
+            tissue_malnutrition?: components["schemas"]["TissueMalnutrition"][];
+            /** @description Required when weight_lost_recently is yes. */
+            weight_loss_amount?: components["schemas"]["WeightLossAmount"] | null;
+            weight_lost_recently: components["schemas"]["WeightLost"];
+        };
+        /**
+         * WeightLossAmount
+         * @enum {string}
+         */
+        WeightLossAmount: "0.5_to_5_kg" | "5_to_10_kg" | "10_to_15_kg" | "over_15_kg" | "unsure";
+        /**
+         * WeightLost
+         * @enum {string}
+         */
+        WeightLost: "yes" | "no" | "unsure";
     };
     responses: never;
     parameters: never;
@@ -1793,6 +2815,190 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consent-list_expiring_dols": {
+        parameters: {
+            query: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                home_id: string;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description Expiring today or in the next N days. */
+                within_days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DolsExpiringPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "handover-get_handover": {
+        parameters: {
+            query: {
+                /** @description Start of the shift, with a UTC offset. */
+                from: string;
+                home_id: string;
+                /** @description End of the shift (at most 24 hours on). */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handover"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "export-export_home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                home_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2454,6 +3660,264 @@ export interface operations {
             };
         };
     };
+    "consent-list_best_interest_decisions": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description -decided_on or decided_on */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestInterestPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consent-record_best_interest_decision": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BestInterestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestInterestRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consent-list_capacity_assessments": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description -assessed_on or assessed_on */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consent-record_capacity_assessment": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CapacityCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "care-plans-get_care_plan": {
         parameters: {
             query?: never;
@@ -2909,6 +4373,135 @@ export interface operations {
             };
         };
     };
+    "consent-list_consents": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description -decision_date or decision_date */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consent-record_consent": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "contacts-list_contacts": {
         parameters: {
             query?: {
@@ -3220,6 +4813,200 @@ export interface operations {
             };
         };
     };
+    "consent-list_dols": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description -event_date or event_date */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DolsPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consent-record_dols": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DolsCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DolsRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "export-export_resident_fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        entry?: Record<string, never>[];
+                        /** @constant */
+                        resourceType?: "Bundle";
+                        /** @constant */
+                        type?: "collection";
+                    };
+                    "application/json": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "notes-get_fluid_totals": {
         parameters: {
             query?: {
@@ -3479,6 +5266,195 @@ export interface operations {
                 };
             };
             /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "risk-assessments-list_risk_assessments": {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string | null;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description -assessed_at or assessed_at */
+                sort?: string;
+                tool?: components["schemas"]["Tool"] | null;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "risk-assessments-record_risk_assessment": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaterlowCreate"] | components["schemas"]["MustCreate"] | components["schemas"]["FallsCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "risk-assessments-get_risk_assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -27,6 +27,15 @@ class Action(enum.StrEnum):
     review_list = "review.list"
     note_read = "note.read"
     note_write = "note.write"
+    risk_read = "risk.read"
+    risk_assess = "risk.assess"
+    consent_read = "consent.read"
+    consent_record = "consent.record"
+    dols_record = "dols.record"
+    dols_list = "dols.list"
+    handover_read = "handover.read"
+    record_export = "record.export"
+    home_export = "home.export"
     audit_read = "audit.read"
 
 
@@ -54,6 +63,22 @@ MATRIX = Permissions[Action]({
     Action.review_list: READERS,
     Action.note_read: READERS,
     Action.note_write: frozenset({R.care_worker}) | CLINICAL | {R.admin},
+    Action.risk_read: READERS,
+    # Scoring a risk tool is a clinical judgement: the roles who review plans.
+    Action.risk_assess: CLINICAL | {R.admin},
+    Action.consent_read: READERS,
+    # Consent and capacity are recorded by the professionals who assess and plan care.
+    Action.consent_record: CLINICAL | {R.admin},
+    # The home manager runs the home, which is the DoLS "managing authority" that applies.
+    Action.dols_record: MANAGERS,
+    Action.dols_list: READERS,
+    # For the people on shift and those managing them; integrators take records, not handovers.
+    Action.handover_read: READERS - {R.integrator},
+    # A whole record leaving Care Hub (to a GP, a hospital, a new home): a nurse or a manager, or
+    # an integrator's system with a token for it.
+    Action.record_export: frozenset({R.nurse, R.home_manager, R.divisional_manager, R.integrator, R.admin}),
+    # Every record of a home leaving Care Hub (supplier exit): the people who run homes.
+    Action.home_export: frozenset({R.home_manager, R.divisional_manager, R.admin}),
     Action.audit_read: frozenset({R.home_manager, R.divisional_manager, R.admin}),
 })
 

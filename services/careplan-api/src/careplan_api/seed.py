@@ -1,5 +1,7 @@
 """Demo data for `carehub run` on a fresh database: a few residents in each demo home, with
-contacts, allergies, a signed-off person-centred plan, a review and a day or two of notes.
+contacts, allergies, a signed-off person-centred plan, a review, a day or two of notes, MUST
+and falls assessments and consent to care; the first resident of each home also has a capacity
+assessment and a DoLS authorisation that expires within the month.
 
 Everyone here is invented. NHS numbers come from the 999 range the NHS sets aside for testing,
 each with a valid Modulus 11 check digit, so none can belong to a real person."""
@@ -13,9 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carehub_kit.identity import Actor
 from careplan_api import clock, nhs_number
+from careplan_api.assessments import service as assessments_service
+from careplan_api.assessments.schemas import FallsCreate, MustCreate
 from careplan_api.careplans import service as careplans_service
 from careplan_api.careplans.models import Involvement
 from careplan_api.careplans.schemas import Section, SignOff, VersionCreate
+from careplan_api.consent import service as consent_service
+from careplan_api.consent.schemas import CapacityCreate, ConsentCreate, DolsCreate
 from careplan_api.contacts import service as contacts_service
 from careplan_api.contacts.models import Allergy, Contact
 from careplan_api.contacts.schemas import AllergyCreate, ContactCreate
@@ -114,11 +120,41 @@ async def _seed_resident(session: AsyncSession, actor: Actor, home_id: uuid.UUID
         involvement_note=f"Agreed with {preferred or given} and their {relationship}."))
     await reviews_service.record(session, actor, resident.id, uuid.UUID(version.sections[2]["id"]), ReviewCreate(
         review_date=clock.today(), outcome="no_change", summary="Hearing aid working; no change needed."))
+    await _seed_part2(session, actor, resident.id, version.sections, admitted_days_ago)
     now = datetime.now(UTC)
     for note in _notes():
         hours = note.pop("hours")
         await notes_service.add(session, actor, resident.id, NoteCreate.model_validate(
             {**note, "occurred_at": now - timedelta(hours=hours)}))
+
+
+async def _seed_part2(session: AsyncSession, actor: Actor, resident_id: uuid.UUID, sections: list[dict[str, Any]],
+                      admitted_days_ago: int) -> None:
+    """Risk assessments, consent, and for one resident in four a capacity assessment and a DoLS
+    authorisation (the first of each home's expiring within the month, for the expiring list)."""
+    at = datetime.now(UTC) - timedelta(hours=3)
+    mobility = next((uuid.UUID(s["id"]) for s in sections if s["domain"] == "mobility_and_falls"), None)
+    await assessments_service.record(session, actor, resident_id, MustCreate.model_validate({
+        "tool": "must", "assessed_at": at, "items": {"weight_kg": "58.4", "height_cm": "162"}}))
+    await assessments_service.record(session, actor, resident_id, FallsCreate.model_validate({
+        "tool": "falls", "assessed_at": at, "section_id": mobility, "judgement": "Unsteady when tired in the evening.",
+        "items": {"recent_falls": "between_3_and_12_months", "medications": 2, "psychological": "mildly",
+                  "amts": 8}}))
+    await consent_service.add(session, actor, resident_id, ConsentCreate.model_validate({
+        "scope": "care", "decision": "given", "given_by": "resident",
+        "decision_date": clock.today() - timedelta(days=admitted_days_ago)}))
+    if admitted_days_ago % 40:
+        return
+    await consent_service.add(session, actor, resident_id, CapacityCreate.model_validate({
+        "decision": "Whether to live in a care home with a locked front door", "assessed_on": clock.today(),
+        "impairment": "Vascular dementia", "can_understand": False, "can_retain": False, "can_use_or_weigh": False,
+        "can_communicate": True, "outcome": "lacks_capacity",
+        "reasoning": "Could not recall or weigh up the reasons for the door being locked."}))
+    starts = clock.today() - timedelta(days=340)
+    await consent_service.add(session, actor, resident_id, DolsCreate.model_validate({
+        "stage": "authorisation", "kind": "standard", "supervisory_body": "Northshire County Council",
+        "reference": "DOLS-2026-0412", "event_date": starts, "starts_on": starts,
+        "expires_on": starts + timedelta(days=360), "conditions": ["Supported walks to the park twice a week."]}))
 
 
 async def seed_demo(session: AsyncSession, actor: Actor, home_ids: list[uuid.UUID]) -> None:

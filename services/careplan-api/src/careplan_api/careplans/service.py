@@ -150,6 +150,14 @@ async def read_plan(session: AsyncSession, actor: Actor,
     return plan, current
 
 
+async def current_version(session: AsyncSession, resident_id: uuid.UUID) -> CarePlanVersion | None:
+    """The signed-off version in force, for exports (the caller has checked access and audits)."""
+    plan = await repository.plan_of(session, resident_id)
+    if plan is None or plan.current_number is None:
+        return None
+    return await repository.version(session, plan.id, plan.current_number)
+
+
 async def read_version(session: AsyncSession, actor: Actor, resident_id: uuid.UUID, number: int) -> CarePlanVersion:
     who = await residents_service.access(session, actor, resident_id)
     plan = await _plan(session, who)

@@ -2,7 +2,7 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, Enum, ForeignKey, Index, Integer, Text, Uuid, func
+from sqlalchemy import Boolean, CheckConstraint, DateTime, Enum, ForeignKey, Index, Integer, Text, Uuid, func
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -37,6 +37,8 @@ class DailyNote(Base):
     fluid_ml: Mapped[int | None] = mapped_column(Integer)
     section_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     corrects_note_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("daily_note.id"))
+    # Flagged by its author for the next shift's handover.
+    handover: Mapped[bool] = mapped_column(Boolean, server_default=sql_text("false"))
     author_sub: Mapped[str] = mapped_column(Text)
     author_name: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -49,4 +51,7 @@ class DailyNote(Base):
               postgresql_where=sql_text("corrects_note_id IS NOT NULL")),
         Index("ix_daily_note_resident_id_occurred_at_id", "resident_id", "occurred_at", "id"),
         Index("ix_daily_note_resident_id_category_occurred_at_id", "resident_id", "category", "occurred_at", "id"),
+        # The handover of a home and shift: its incidents and flagged notes, by time.
+        Index("ix_daily_note_home_id_occurred_at_handover", "home_id", "occurred_at",
+              postgresql_where=sql_text("handover OR category = 'incident'")),
     )

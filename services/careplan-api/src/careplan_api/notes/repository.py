@@ -20,7 +20,7 @@ SORTS = {
 }
 _NOTE = DailyNote.__table__.c
 _READ_COLUMNS = (_NOTE.id, _NOTE.resident_id, _NOTE.occurred_at, _NOTE.category, _NOTE.text, _NOTE.fluid_ml,
-                 _NOTE.section_id, _NOTE.corrects_note_id, _NOTE.author_name, _NOTE.created_at)
+                 _NOTE.section_id, _NOTE.corrects_note_id, _NOTE.handover, _NOTE.author_name, _NOTE.created_at)
 _correction = aliased(DailyNote)
 
 
@@ -33,7 +33,7 @@ async def insert_note(session: AsyncSession, values: dict[str, Any], audit_row: 
 
 
 _NOTE_FIELDS = ("id", "author_sub", "author_name", "occurred_at", "category", "text", "fluid_ml", "section_id",
-                "corrects_note_id")
+                "corrects_note_id", "handover")
 _AUDIT_FIELDS = ("actor_sub", "actor_name", "actor_roles", "action", "entity_type", "entity_id", "request_id",
                  "details")
 

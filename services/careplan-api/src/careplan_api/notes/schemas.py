@@ -18,6 +18,7 @@ class NoteCreate(Input):
                                  description="Millilitres drunk; required for, and only for, fluids.")
     section_id: uuid.UUID | None = Field(default=None, description="A section of the current care plan.")
     corrects_note_id: uuid.UUID | None = Field(default=None, description="The note this one corrects.")
+    handover: bool = Field(default=False, description="Flag it for the next shift's handover.")
 
     @field_validator("fluid_ml")
     @classmethod
@@ -39,6 +40,7 @@ class NoteRead(Output):
     fluid_ml: int | None
     section_id: uuid.UUID | None
     corrects_note_id: uuid.UUID | None
+    handover: bool
     corrected_by_note_id: uuid.UUID | None = Field(default=None, description="Set when a later note corrects this one.")
     author_name: str
     created_at: datetime

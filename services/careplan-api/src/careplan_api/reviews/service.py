@@ -64,6 +64,14 @@ async def section_is_current(session: AsyncSession, resident_id: uuid.UUID, sect
     return await repository.section_is_current(session, resident_id, section_id)
 
 
+async def due_now(session: AsyncSession, resident_id: uuid.UUID, section_id: uuid.UUID) -> None:
+    """A new high-band risk result: the section's review is due today (never pushed later)."""
+    schedule = await repository.active_schedule(session, resident_id, section_id)
+    if schedule is not None:
+        schedule.next_review_date = min(schedule.next_review_date, clock.today())
+        await session.flush()
+
+
 async def record(session: AsyncSession, actor: Actor, resident_id: uuid.UUID, section_id: uuid.UUID,
                  data: ReviewCreate) -> SectionReview:
     who = await residents_service.access(session, actor, resident_id)
