@@ -72,8 +72,11 @@ def test_every_command_line_variable_is_documented() -> None:
     assert {"CAREHUB_DATA_DIR", "CAREHUB_FRONTEND_DIST", "CAREHUB_DEMO"} <= from_cli()
 
 
-def test_the_pending_parts_are_stated() -> None:
+def test_the_gateway_edge_and_its_checks_are_described() -> None:
     text = DOC.read_text(encoding="utf-8")
-    assert "## What is still pending" in text
-    assert "`GET /auth/forward` — to be provided by the gateway" in text
-    assert "`carehub serve` — to be provided by the gateway" in text
+    assert "## The gateway at the edge" in text
+    assert "**`GET /auth/forward`**" in text
+    assert "**`carehub serve`**" in text
+    assert "tests/test_split_topology.py" in text
+    assert "tests/load/bench_gateway.py" in text
+    assert "to be provided" not in text.lower()

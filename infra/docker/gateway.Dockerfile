@@ -48,8 +48,8 @@ EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"]
 STOPSIGNAL SIGTERM
-# PENDING (gateway work): `carehub serve` serves the gateway's own routes only (sign-in, /auth/forward
-# for nginx, tokens, the web app), with no in-process services, no migrations, no embedded
-# database, no demo data. Until it exists, `carehub run --host 0.0.0.0 --no-demo` is the
-# all-in-one alternative (it needs a DATABASE_URL allowed to migrate and read every schema).
+# `carehub serve`: the gateway's own routes only (sign-in, /auth/forward for nginx, tokens, JWKS,
+# the web app), with no in-process services, no migrations, no embedded database, no demo data;
+# DATABASE_URL is the gateway's own role. `carehub run --host 0.0.0.0 --no-demo` is the all-in-one
+# alternative (it needs a DATABASE_URL allowed to migrate and read every schema).
 CMD ["carehub", "serve", "--host", "0.0.0.0", "--port", "8000"]

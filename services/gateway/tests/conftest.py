@@ -87,6 +87,19 @@ async def gateway_client(gateway_app: FastAPI, gateway_reference_tables: frozens
 
 
 @pytest.fixture(scope="session")
+def edge_gateway_app(gateway_database_url: str) -> FastAPI:
+    """The gateway alone, as `carehub serve` runs it behind nginx: no services mounted."""
+    return create_gateway_app(gateway_database_url, frontend_dist=None, with_services=False)
+
+
+@pytest.fixture
+async def edge_gateway_client(edge_gateway_app: FastAPI, gateway_reference_tables: frozenset[str],
+                              ) -> AsyncIterator[httpx.AsyncClient]:
+    async with _serving(edge_gateway_app, gateway_reference_tables) as http:
+        yield http
+
+
+@pytest.fixture(scope="session")
 def oidc_provider() -> Iterator[str]:
     """A real OpenID provider (oidc-provider-mock) on a free loopback port, for the whole run; its
     issuer URL. Any client id and secret is accepted; a test sets a person's claims with

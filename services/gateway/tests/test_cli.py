@@ -1,4 +1,4 @@
-"""The `carehub` command in-process: migrate, seed-demo and openapi."""
+"""The `carehub` command in-process: migrate, seed-demo, openapi, and serve's refusal without a database."""
 
 import json
 from pathlib import Path
@@ -64,3 +64,10 @@ def test_openapi_check_fails_on_a_stale_contract(tmp_path: Path, service: str) -
     stale = runner.invoke(cli, ["openapi", "--service", service, "--check", "--out-dir", str(tmp_path)])
     assert stale.exit_code == 1
     assert "out of date for careplan" in stale.output
+
+
+def test_serve_needs_a_database_url_and_never_embeds_one() -> None:
+    result = runner.invoke(cli, ["serve"], env={"DATABASE_URL": ""})
+    assert result.exit_code == 1
+    assert "`carehub serve` needs DATABASE_URL" in result.output
+    assert "Traceback" not in result.output

@@ -5,6 +5,10 @@ sign-in (`/auth/*`: local passwords, or an upstream OpenID Connect provider), th
 Starlette does not run a mounted app's lifespan, so the gateway's lifespan enters each
 service's: that is where each service opens (and later closes) its database engine. Then each
 service is handed the gateway's keyring to verify bearer tokens with, in-process.
+
+With `with_services=False` (`carehub serve`, the split topology) nothing is mounted: nginx routes
+`/api/<svc>/` straight to each service and asks `/auth/forward` (served only then) for the
+session's token, and `/readyz` checks the gateway's own schema only.
 """
 
 import asyncio
@@ -19,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.routing import BaseRoute
 from starlette.types import Receive, Scope, Send
 
-from carehub_gateway import auth_router, oauth_router, oidc_router
+from carehub_gateway import auth_router, forward_router, oauth_router, oidc_router
 from carehub_gateway.context import AuthContext
 from carehub_gateway.db import MIGRATIONS_DIR, SCHEMA
 from carehub_gateway.forwarding import SessionForwarding
@@ -96,10 +100,10 @@ class Standalone:
 
 
 def create_gateway_app(database_url: str, *, frontend_dist: Path | None = DEFAULT_DIST,
-                       settings: Settings | None = None) -> FastAPI:
+                       settings: Settings | None = None, with_services: bool = True) -> FastAPI:
     settings = settings or Settings(database_url=database_url)
     configure_logging(settings.log_level)
-    mounted = {s.name: s.create_app(database_url) for s in SERVICES}
+    mounted = {s.name: s.create_app(database_url) for s in SERVICES} if with_services else {}
     gateway_head = head_revision(MIGRATIONS_DIR)
 
     @asynccontextmanager
@@ -130,7 +134,8 @@ def create_gateway_app(database_url: str, *, frontend_dist: Path | None = DEFAUL
     app.state.settings = settings
     app.state.services = mounted
     install_problem_handlers(app)
-    app.add_middleware(SessionForwarding, state=app.state)  # innermost: errors in it become problems
+    if mounted:
+        app.add_middleware(SessionForwarding, state=app.state)  # innermost: errors in it become problems
     app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: mounted services reuse its id
 
@@ -155,7 +160,10 @@ def create_gateway_app(database_url: str, *, frontend_dist: Path | None = DEFAUL
     app.include_router(auth_router.router)
     app.include_router(oidc_router.router)
     app.include_router(oauth_router.router)
+    if not mounted:
+        app.include_router(forward_router.router)
     for s in SERVICES:
-        app.mount(s.mount_path, Standalone(mounted[s.name]), name=s.name)
+        if s.name in mounted:
+            app.mount(s.mount_path, Standalone(mounted[s.name]), name=s.name)
     mount_spa(app, frontend_dist)
     return app

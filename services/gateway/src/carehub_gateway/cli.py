@@ -1,7 +1,8 @@
-"""`carehub`: run Care Hub on one port, migrate its schemas, seed the demo data, write the
-OpenAPI contracts; and look after sign-in (`users`, `clients`, `keys`: see admin_cli).
+"""`carehub`: run Care Hub on one port (`run`), or the gateway alone behind nginx (`serve`);
+migrate its schemas, seed the demo data, write the OpenAPI contracts; and look after sign-in
+(`users`, `clients`, `keys`: see admin_cli).
 
-Without `DATABASE_URL` every command uses an embedded PostgreSQL kept under `--data-dir`
+Without `DATABASE_URL` every command but `serve` uses an embedded PostgreSQL kept under `--data-dir`
 (default `.carehub`), started for the command and stopped when it ends.
 """
 
@@ -22,17 +23,19 @@ from carehub_gateway.cli_common import DataDir, LogLevel, fail, stop_on_signals
 from carehub_gateway.database import database
 from carehub_gateway.seed import SeedResult, seed_demo_once
 from carehub_gateway.services import SCHEMAS, SERVICES
+from carehub_gateway.settings import Settings
 from carehub_gateway.spa import DEFAULT_DIST
 from carehub_kit import migrations
 from carehub_kit.db import make_engine
 from carehub_kit.logging import configure_logging, get_logger
+from carehub_kit.settings import load_settings
 
 log = get_logger("carehub.cli")
 cli = typer.Typer(
     name="carehub", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
-    help="Care Hub: run it on one port, migrate its schemas, seed the demo data, write the OpenAPI "
-    "contracts, manage sign-in. Without DATABASE_URL, commands use an embedded PostgreSQL kept under "
-    "--data-dir.",
+    help="Care Hub: run it on one port (or serve the gateway alone), migrate its schemas, seed the demo "
+    "data, write the OpenAPI contracts, manage sign-in. Without DATABASE_URL, commands use an embedded "
+    "PostgreSQL kept under --data-dir.",
 )
 cli.add_typer(admin_cli.users_app, name="users")
 cli.add_typer(admin_cli.clients_app, name="clients")
@@ -117,6 +120,34 @@ def run(
         ))
         typer.echo(f"Care Hub: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
         server.run()  # returns after a graceful shutdown; the signal is then re-raised to us
+        if not server.started:
+            raise fail("the server did not start (see the log above)")
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    frontend_dist: Annotated[Path | None, typer.Option(
+        envvar="CAREHUB_FRONTEND_DIST", help="The built web app (default: frontend/dist).")] = None,
+    log_level: LogLevel = "INFO",
+) -> None:
+    """Serve the gateway alone, as its container does: sign-in, /auth/forward for nginx, tokens,
+    JWKS and the web app. No services mounted, no migrations, no demo data, and no embedded
+    database: DATABASE_URL (the gateway's own role) is required."""
+    configure_logging(log_level)
+    if not os.environ.get("DATABASE_URL"):
+        raise fail("`carehub serve` needs DATABASE_URL (the gateway's database role); "
+                   "`carehub run` starts everything on one port with an embedded database.")
+    with stop_on_signals():
+        url = load_settings(Settings).database_url
+        asyncio.run(keys.ensure_active_once(url))  # the first signing key, on the first start
+        app = create_gateway_app(url, frontend_dist=frontend_dist or DEFAULT_DIST, with_services=False)
+        server = uvicorn.Server(uvicorn.Config(
+            app, host=host, port=port, log_config=None, access_log=False, lifespan="on",
+            server_header=False, timeout_graceful_shutdown=25,
+        ))
+        server.run()
         if not server.started:
             raise fail("the server did not start (see the log above)")
 
