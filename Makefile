@@ -68,7 +68,8 @@ lint: $(STAMP) ## ruff and mypy (strict)
 	$(BIN)/ruff check .
 	$(BIN)/mypy libs/kit/src $(SERVICES:%=services/%/src)
 
-openapi: $(API_SERVICES:%=openapi-%) ## Write every services/<svc>/openapi.json
+openapi: $(API_SERVICES:%=openapi-%) $(WEB_DEPS) ## Write every services/<svc>/openapi.json and the web app's types
+	cd $(WEB) && $(NPM) run gen:api
 
 $(API_SERVICES:%=openapi-%): openapi-%: $(STAMP) ## Write one, e.g. make openapi-assets-api
 	$(BIN)/carehub openapi --service $(patsubst %-api,%,$*)
