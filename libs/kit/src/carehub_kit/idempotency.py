@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from sqlalchemy import MetaData, Table, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from starlette.datastructures import UploadFile
 
 from carehub_kit.auth import CurrentActor
 from carehub_kit.db import DbSession
@@ -93,6 +94,32 @@ class Idempotency:
         return JSONResponse(content, status_code=status, headers=dict(headers or {}))
 
 
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+async def _fingerprinted_body(request: Request) -> bytes:
+    """What makes two requests "the same": the raw body, or for a form (whose stream the form
+    parser has already read) its fields in order and each uploaded file's name and SHA-256."""
+    if not request.headers.get("content-type", "").startswith(FORM_TYPES):
+        return await request.body()
+    parts = []
+    for name, value in sorted((await request.form()).multi_items(), key=lambda item: item[0]):
+        if isinstance(value, UploadFile):
+            parts.append(f"{name}=file:{value.filename}:{await _file_sha256(value)}")
+        else:
+            parts.append(f"{name}={value}")
+    return "\n".join(parts).encode()
+
+
+async def _file_sha256(upload: UploadFile) -> str:
+    digest = hashlib.sha256()
+    await upload.seek(0)
+    while chunk := await upload.read(1 << 20):
+        digest.update(chunk)
+    await upload.seek(0)  # the route reads it next
+    return digest.hexdigest()
+
+
 def idempotency_dependency(metadata: MetaData) -> Callable[..., Awaitable[Idempotency]]:
     """The dependency for one schema. Declare it per service with scope="function", so it
     shares the request's transaction:
@@ -106,7 +133,7 @@ def idempotency_dependency(metadata: MetaData) -> Callable[..., Awaitable[Idempo
     ) -> Idempotency:
         handle = Idempotency(table, session, actor.sub, idempotency_key)
         if idempotency_key is not None:
-            body = await request.body()
+            body = await _fingerprinted_body(request)
             await handle.claim(request_fingerprint(request.method, request.url.path, body))
         return handle
 

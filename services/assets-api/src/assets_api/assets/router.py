@@ -1,20 +1,16 @@
 """HTTP for assets."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from assets_api.assets import repository, service
-from assets_api.assets.models import AssetStatus, Condition
+from assets_api.assets.filters import FilteredAssets
 from assets_api.assets.schemas import AssetCreate, AssetPage, AssetRead, AssetUpdate
 from assets_api.db import IdempotencyKey
-from assets_api.locations import service as locations_service
 from assets_api.permissions import Action, allowed
-from assets_api.scope import list_homes
-from assets_api.types import today
 from carehub_kit.concurrency import ExpectedVersion, etag, set_etag
 from carehub_kit.db import DbSession
 from carehub_kit.errors import problem_responses
@@ -30,27 +26,12 @@ SortParam = Annotated[str, Query(description=f"One of: {', '.join(repository.SOR
 
 @router.get("", response_model=AssetPage, responses=problem_responses(401, 403, 404, 422))
 async def list_assets(
-    request: Request, response: Response, session: DbSession, actor: Reader,
-    home_id: uuid.UUID | None = None,
-    location_id: Annotated[uuid.UUID | None, Query(description="This location and every location inside it.")] = None,
-    category_id: uuid.UUID | None = None,
-    status: AssetStatus | None = None,
-    condition: Condition | None = None,
-    due_before: Annotated[date | None, Query(description="Next inspection due on or before this date.")] = None,
-    overdue: Annotated[bool, Query(description="Only assets with an inspection past its due date.")] = False,
-    q: Annotated[str | None, Query(max_length=100,
-                                   description="Words that start the tag, serial, name or model.")] = None,
-    include_archived: bool = False,
+    request: Request, response: Response, session: DbSession, f: FilteredAssets,
     count: Annotated[bool, Query(description="Also return `total`, the number of matching assets.")] = False,
     sort: SortParam = "tag",
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> AssetPage:
-    path = (await locations_service.get(session, actor, location_id)).path if location_id else None
-    f = repository.AssetFilter(
-        homes=list_homes(actor, home_id), location_path=path, category_id=category_id, status=status,
-        condition=condition, due_before=due_before, overdue_on=today() if overdue else None, q=q,
-        include_archived=include_archived)
     rows = await repository.list_page(session, repository.list_query(f), sort=sort, cursor=cursor, limit=limit)
     page = page_of(rows, AssetPage, sort=sort, allowed=repository.SORTS, limit=limit,
                    request=request, response=response)

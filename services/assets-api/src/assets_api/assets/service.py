@@ -23,7 +23,8 @@ from carehub_kit.identity import Actor
 ENTITY = "asset"
 
 
-async def _live_home(session: AsyncSession, actor: Actor, home_id: uuid.UUID) -> None:
+async def live_home(session: AsyncSession, actor: Actor, home_id: uuid.UUID) -> None:
+    """A home the actor works in and that is not archived: where assets may be added."""
     require_home(actor, home_id)
     home = await homes_repository.get(session, home_id)
     if home is None:
@@ -49,7 +50,7 @@ def _dates(values: dict[str, Any]) -> None:
 
 
 async def create(session: AsyncSession, actor: Actor, data: AssetCreate) -> Asset:
-    await _live_home(session, actor, data.home_id)
+    await live_home(session, actor, data.home_id)
     category = await categories_service.live(session, data.category_id)
     if data.location_id is not None:
         await locations_service.in_home(session, data.home_id, data.location_id, "location_id")

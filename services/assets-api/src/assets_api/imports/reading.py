@@ -11,7 +11,6 @@
 
 import codecs
 import csv
-import hashlib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,20 +37,17 @@ def too_large() -> ProblemError:
     return ProblemError(413, "The file is larger than 50 MB: split it into smaller files.", slug="payload-too-large")
 
 
-async def save_upload(upload: Any, target: BinaryIO) -> str:
-    """Copy the upload to `target` chunk by chunk, stopping at the limit (413, nothing kept);
-    returns the file's SHA-256 (the idempotency fingerprint)."""
-    size, digest = 0, hashlib.sha256()
+async def save_upload(upload: Any, target: BinaryIO) -> None:
+    """Copy the upload to `target` chunk by chunk, stopping at the limit (413, nothing kept)."""
+    size = 0
     while chunk := await upload.read(CHUNK):
         size += len(chunk)
-        digest.update(chunk)
         if size > MAX_UPLOAD:
             raise too_large()
         target.write(chunk)
     if size == 0:
         raise _file_problem(422, "The file is empty.", "empty_file")
     target.flush()
-    return digest.hexdigest()
 
 
 def check_xlsx(path: Path) -> None:

@@ -5,29 +5,26 @@ import uuid
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, File, Form, Header, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse
 
-from assets_api.db import metadata
+from assets_api.db import IdempotencyKey
 from assets_api.imports import reading, service
 from assets_api.imports.schemas import ImportJobRead
 from assets_api.permissions import Action, allowed
 from carehub_kit.db import DbSession
 from carehub_kit.errors import problem_responses
-from carehub_kit.idempotency import Idempotency, request_fingerprint
 from carehub_kit.identity import Actor
-from carehub_kit.tables import kit_table
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
 
 Importer = Annotated[Actor, allowed(Action.asset_import)]
-KEYS = kit_table(metadata, "idempotency_key")
 
 
 @router.post("", status_code=202, response_model=ImportJobRead,
              responses=problem_responses(401, 403, 404, 413, 422))
 async def start_import(
-    request: Request, background: BackgroundTasks, session: DbSession, actor: Importer,
+    request: Request, background: BackgroundTasks, session: DbSession, actor: Importer, idempotency: IdempotencyKey,
     file: Annotated[UploadFile, File(description="A .csv or .xlsx file, at most 50 MB; headings on row 1.")],
     home_id: Annotated[uuid.UUID, Form()],
     mapping: Annotated[str | None, Form(max_length=20_000, description=(
@@ -35,7 +32,6 @@ async def start_import(
         'model, location_id, status, condition, purchase_date, purchase_cost, warranty_end_date, supplier, '
         'notes, or extra.<name>, or "ignore". Headings equal to a field name need no mapping.'))] = None,
     dry_run: Annotated[bool, Form(description="Check every row and report; write nothing.")] = True,
-    idempotency_key: Annotated[str | None, Header(min_length=1, max_length=255)] = None,
 ) -> JSONResponse:
     """Check (dry run, the default) or import a spreadsheet of assets into one home, in the background.
     Poll the Location for progress and the per-row, per-column report; a real import is all or nothing.
@@ -47,14 +43,9 @@ async def start_import(
     with tempfile.NamedTemporaryFile(prefix="carehub-import-", suffix=Path(file.filename or "").suffix,
                                      delete=False) as target:
         path = Path(target.name)
-    idempotency = Idempotency(KEYS, session, actor.sub, idempotency_key)
     try:
         with path.open("wb") as out:
-            digest = await reading.save_upload(file, out)
-        if idempotency_key is not None:  # the kit's dependency reads the raw body, which the form parser
-            # has consumed: fingerprint the file's hash and the form fields instead
-            fields = f"{home_id}\n{mapping}\n{dry_run}\n{file.filename}\n{digest}".encode()
-            await idempotency.claim(request_fingerprint("POST", request.url.path, fields))
+            await reading.save_upload(file, out)
         job = await service.submit(session, actor, home_id, path, file.filename or "", parsed, dry_run)
     except BaseException:
         path.unlink(missing_ok=True)

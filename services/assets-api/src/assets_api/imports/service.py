@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from assets_api.assets import service as assets_service
 from assets_api.db import audit
-from assets_api.homes import repository as homes_repository
 from assets_api.imports import reading, repository
 from assets_api.imports.models import ImportJob, ImportStatus
 from assets_api.imports.rows import Checker, ImportRow, map_columns
@@ -54,12 +54,7 @@ def file_format(name: str) -> str:
 
 async def submit(session: AsyncSession, actor: Actor, home_id: uuid.UUID, path: Path, file_name: str,
                  mapping: dict[str, str], dry_run: bool) -> ImportJob:
-    require_home(actor, home_id)
-    home = await homes_repository.get(session, home_id)
-    if home is None:
-        raise not_found("home")
-    if home.archived_at is not None:
-        raise field_error("home_id", "the home is archived", "archived")
+    await assets_service.live_home(session, actor, home_id)
     fmt = file_format(file_name)
     encoding = reading.csv_encoding(path) if fmt == "csv" else None
     if fmt == "xlsx":
