@@ -3,13 +3,13 @@
 // `npm run test:e2e` (builds first). Screenshots and the server log go to e2e/artifacts/.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { apiSession, DEMO_PASSWORD, openBrowser, screenshot, seriousViolations, startCarehub } from "./harness.mjs";
+import { apiSession, DEMO_PASSWORD, openBrowser, screenshot, seriousViolations, useCarehub } from "./harness.mjs";
 
 /** @type {{ url: string, stop: () => Promise<void> }} */
 let server;
 
 before(async () => {
-  server = await startCarehub();
+  server = await useCarehub();
 }, { timeout: 200_000 });
 
 after(async () => {

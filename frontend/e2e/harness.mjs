@@ -5,11 +5,11 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,6 +48,17 @@ async function freePort() {
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The server every test file uses: the one `e2e/run.mjs` started (CAREHUB_E2E_URL), so the
+ * files share one `carehub run`; a file run on its own starts its own.
+ * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ */
+export async function useCarehub() {
+  const shared = process.env.CAREHUB_E2E_URL;
+  if (shared) return { url: shared, stop: async () => {} };
+  return startCarehub();
+}
 
 /**
  * Start `carehub run` and wait until /readyz says ready.
@@ -134,24 +145,16 @@ export async function openBrowser(baseURL) {
   return { context, page, close, consoleErrors };
 }
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
 /**
- * Run axe-core in the page; returns the serious and critical violations, as text.
+ * Run axe (@axe-core/playwright) on the page; returns the serious and critical violations, as text.
  * @param {import("playwright-core").Page} page
  * @returns {Promise<string[]>}
  */
 export async function seriousViolations(page) {
-  await page.addScriptTag({ content: axeSource });
-  /** @type {{ id: string, impact: string | null, help: string, nodes: { target: unknown[] }[] }[]} */
-  const violations = await page.evaluate(async () => {
-    // @ts-expect-error: axe is the global the injected script defines
-    const results = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    });
-    return results.violations;
-  });
-  return violations
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
 }

@@ -40,6 +40,21 @@ function danglingRefs(schema) {
 }
 
 /**
+ * The contract's permission matrix (`x-carehub-permissions`: action -> roles) as a constant, so
+ * the web app hides what a role may not do from the same table the service enforces.
+ *
+ * @param {any} schema the parsed contract
+ */
+function permissionsSource(schema) {
+  const matrix = schema["x-carehub-permissions"];
+  if (!matrix) throw new Error("gen:api: the contract has no x-carehub-permissions");
+  return (
+    "\n/** Who may do what: the service's permission matrix (`x-carehub-permissions`). */\n" +
+    `export const permissions = ${JSON.stringify(matrix, null, 2)} as const;\n`
+  );
+}
+
+/**
  * The TypeScript for one service's contract.
  * @param {string} service
  */
@@ -51,7 +66,7 @@ export async function generate(service) {
     throw new Error(`gen:api: ${service}: ${[...dangling].join(", ")} referenced but not defined in the contract`);
   }
   const ast = await openapiTS(schema, { alphabetize: true, silent: true });
-  return HEADER.replace("%s", service) + astToString(ast);
+  return HEADER.replace("%s", service) + astToString(ast) + permissionsSource(schema);
 }
 
 /** @param {string} outDir */

@@ -18,7 +18,10 @@ interface NavItem {
 
 function navItems(roles: readonly string[]): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Start", end: true }];
-  if (can(roles, "home.read")) items.push({ to: "/estate/homes", label: "Estate" });
+  if (can(roles, "assets:asset.read")) items.push({ to: "/estate", label: "Estate" });
+  if (can(roles, "careplan:resident.read")) items.push({ to: "/care", label: "Residents" });
+  if (can(roles, "feedback:board.read")) items.push({ to: "/feedback", label: "Feedback" });
+  if (can(roles, "feedback:report.read")) items.push({ to: "/reports", label: "Reports" });
   return items;
 }
 

@@ -1,15 +1,18 @@
 import { lazy } from "react";
 import { createBrowserRouter, Outlet } from "react-router";
 import { RequireAuth } from "../auth/RequireAuth";
+import { careRoutes } from "../pages/care/routes";
+import { dailyCareRoutes } from "../pages/care/dailyRoutes";
+import { estateRoutes } from "../pages/estate/routes";
+import { estateToolRoutes } from "../pages/estate/toolsRoutes";
+import { feedbackRoutes } from "../pages/feedback/routes";
+import { reportRoutes } from "../pages/reports/routes";
 import { Layout } from "./Layout";
 
 // Every page is its own chunk: the sign-in page loads only what it needs.
 const SignIn = lazy(() => import("../pages/SignIn"));
 const Start = lazy(() => import("../pages/Start"));
 const NotFound = lazy(() => import("../pages/NotFound"));
-const HomesList = lazy(() => import("../pages/estate/HomesList"));
-const HomeDetail = lazy(() => import("../pages/estate/HomeDetail"));
-const HomeEdit = lazy(() => import("../pages/estate/HomeEdit"));
 
 function SignedInPages() {
   return (
@@ -29,9 +32,12 @@ export const router = createBrowserRouter([
         element: <SignedInPages />,
         children: [
           { index: true, element: <Start /> },
-          { path: "estate/homes", element: <HomesList /> },
-          { path: "estate/homes/:homeId", element: <HomeDetail /> },
-          { path: "estate/homes/:homeId/edit", element: <HomeEdit /> },
+          ...estateRoutes,
+          ...estateToolRoutes,
+          ...careRoutes,
+          ...dailyCareRoutes,
+          ...feedbackRoutes,
+          ...reportRoutes,
           { path: "*", element: <NotFound /> },
         ],
       },

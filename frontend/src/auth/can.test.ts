@@ -5,25 +5,25 @@ import { safeReturnPath } from "./RequireAuth";
 
 describe("can", () => {
   it("lets every role read homes", () => {
-    for (const role of ROLES) expect(can(role, "home.read")).toBe(true);
+    for (const role of ROLES) expect(can(role, "assets:home.read")).toBe(true);
   });
 
   it("lets only estates officers and admins change homes", () => {
-    const allowed = ROLES.filter((role) => can(role, "home.update"));
+    const allowed = ROLES.filter((role) => can(role, "assets:home.update"));
     expect(allowed).toEqual(["estates_officer", "admin"]);
-    expect(ROLES.filter((role) => can(role, "home.create"))).toEqual(["estates_officer", "admin"]);
-    expect(ROLES.filter((role) => can(role, "home.archive"))).toEqual(["estates_officer", "admin"]);
+    expect(ROLES.filter((role) => can(role, "assets:home.create"))).toEqual(["estates_officer", "admin"]);
+    expect(ROLES.filter((role) => can(role, "assets:home.archive"))).toEqual(["estates_officer", "admin"]);
   });
 
   it("allows when any of several roles allows", () => {
-    expect(can(["care_worker", "estates_officer"], "home.update")).toBe(true);
-    expect(can(["care_worker", "nurse"], "home.update")).toBe(false);
+    expect(can(["care_worker", "estates_officer"], "assets:home.update")).toBe(true);
+    expect(can(["care_worker", "nurse"], "assets:home.update")).toBe(false);
   });
 
   it("refuses unknown roles, no roles and no session", () => {
-    expect(can(["superuser"], "home.read")).toBe(false);
-    expect(can([], "home.read")).toBe(false);
-    expect(can(null, "home.read")).toBe(false);
+    expect(can(["superuser"], "assets:home.read")).toBe(false);
+    expect(can([], "assets:home.read")).toBe(false);
+    expect(can(null, "assets:home.read")).toBe(false);
   });
 
   it("knows the organisation-wide roles", () => {
@@ -65,5 +65,16 @@ describe("return after sign-in", () => {
     expect(safeReturnPath("/\\evil.example")).toBe("/");
     expect(safeReturnPath("/sign-in?next=/x")).toBe("/");
     expect(safeReturnPath(null)).toBe("/");
+  });
+});
+
+describe("can, across the three services", () => {
+  it("follows each service's own matrix", () => {
+    expect(ROLES.filter((role) => can(role, "careplan:plan.sign_off"))).toEqual(["senior_carer", "nurse", "home_manager"]);
+    expect(can("estates_officer", "careplan:resident.read")).toBe(false);
+    expect(can("divisional_manager", "feedback:action.manage")).toBe(true);
+    expect(can("home_manager", "feedback:action.manage")).toBe(false);
+    expect(can("care_worker", "assets:defect.raise")).toBe(true);
+    expect(can("care_worker", "assets:inspection.record")).toBe(false);
   });
 });

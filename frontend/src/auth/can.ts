@@ -1,5 +1,8 @@
-// A small mirror of the services' permission matrices, only to hide controls a person cannot
-// use. The server stays the authority: it refuses anything not allowed, whatever the UI shows.
+// The services' permission matrices, only to hide controls a person cannot use. The server
+// stays the authority: it refuses anything not allowed, whatever the UI shows.
+import { permissions as assetsPermissions } from "../api/generated/assets";
+import { permissions as careplanPermissions } from "../api/generated/careplan";
+import { permissions as feedbackPermissions } from "../api/generated/feedback";
 
 export const ROLES = [
   "care_worker",
@@ -28,18 +31,19 @@ export const ROLE_NAMES: Record<Role, string> = {
   admin: "Administrator",
 };
 
-const EVERYONE: ReadonlySet<Role> = new Set(ROLES);
-const ESTATE_MANAGERS: ReadonlySet<Role> = new Set(["estates_officer", "admin"]);
+// Generated from each service's contract (`x-carehub-permissions`), so the table the web app
+// reads is the one the service enforces. Actions are named "<service>:<action>".
+const MATRICES = { assets: assetsPermissions, careplan: careplanPermissions, feedback: feedbackPermissions };
+type Matrices = typeof MATRICES;
+type ServiceName = keyof Matrices;
 
-// assets-api: services/assets-api/src/assets_api/permissions.py
-const MATRIX = {
-  "home.read": EVERYONE,
-  "home.create": ESTATE_MANAGERS,
-  "home.update": ESTATE_MANAGERS,
-  "home.archive": ESTATE_MANAGERS,
-} satisfies Record<string, ReadonlySet<Role>>;
+export type Action = { [S in ServiceName]: `${S}:${keyof Matrices[S] & string}` }[ServiceName];
 
-export type Action = keyof typeof MATRIX;
+function allowedRoles(action: Action): readonly string[] | undefined {
+  const [service, name] = action.split(":") as [ServiceName, string];
+  const matrix = MATRICES[service] as Record<string, readonly string[] | undefined> | undefined;
+  return matrix?.[name];
+}
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -49,8 +53,8 @@ export function isRole(value: string): value is Role {
 export function can(roles: Role | readonly string[] | null | undefined, action: Action): boolean {
   if (!roles) return false;
   const list: readonly string[] = typeof roles === "string" ? [roles] : roles;
-  const allowed: ReadonlySet<Role> | undefined = MATRIX[action];
-  return allowed !== undefined && list.some((role) => isRole(role) && allowed.has(role));
+  const allowed = allowedRoles(action);
+  return allowed !== undefined && list.some((role) => isRole(role) && allowed.includes(role));
 }
 
 export function isOrgWide(roles: readonly string[]): boolean {

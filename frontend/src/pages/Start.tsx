@@ -23,13 +23,13 @@ export default function Start() {
         {orgWide && <p className="govuk-body">Your role covers every home.</p>}
         <h2 className="govuk-heading-m">What you can do</h2>
         <ul className="govuk-list govuk-list--spaced">
-          {can(session.roles, "home.read") && (
+          {can(session.roles, "assets:home.read") && (
             <li>
               <Link className="govuk-link govuk-!-font-weight-bold" to="/estate/homes">
                 Estate: homes
               </Link>
               <br />
-              {can(session.roles, "home.update") ? "Find a home, see its details and keep them up to date." : homes.length > 1 ? "See the details of your homes." : "See the details of your home."}
+              {can(session.roles, "assets:home.update") ? "Find a home, see its details and keep them up to date." : homes.length > 1 ? "See the details of your homes." : "See the details of your home."}
             </li>
           )}
           {current && (

@@ -79,3 +79,12 @@ def test_openapi_documents_every_error_as_problem_json(kit_app: FastAPI) -> None
     for response in errors:
         assert list(response["content"]) == ["application/problem+json"]
         assert response["content"]["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
+
+
+def test_openapi_publishes_the_permission_matrix(kit_app: FastAPI) -> None:
+    """Integrators and the web app read who may do what from the contract itself."""
+    matrix = kit_app.openapi()["x-carehub-permissions"]
+    assert list(matrix) == ["widget.manage", "widget.read"]
+    assert matrix["widget.manage"] == ["admin"]
+    assert "care_worker" in matrix["widget.read"]
+    assert matrix["widget.read"] == sorted(matrix["widget.read"])

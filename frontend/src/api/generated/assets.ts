@@ -5882,3 +5882,184 @@ export interface operations {
         };
     };
 }
+
+/** Who may do what: the service's permission matrix (`x-carehub-permissions`). */
+export const permissions = {
+  "asset.export": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "asset.import": [
+    "admin",
+    "estates_officer",
+    "home_manager"
+  ],
+  "asset.label": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "asset.manage": [
+    "admin",
+    "estates_officer",
+    "home_manager"
+  ],
+  "asset.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "category.manage": [
+    "admin",
+    "estates_officer"
+  ],
+  "category.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "compliance.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "defect.manage": [
+    "admin",
+    "estates_officer",
+    "home_manager"
+  ],
+  "defect.raise": [
+    "admin",
+    "care_worker",
+    "estates_officer",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "defect.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "home.archive": [
+    "admin",
+    "estates_officer"
+  ],
+  "home.create": [
+    "admin",
+    "estates_officer"
+  ],
+  "home.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "home.update": [
+    "admin",
+    "estates_officer"
+  ],
+  "inspection.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "inspection.record": [
+    "admin",
+    "estates_officer",
+    "home_manager"
+  ],
+  "location.manage": [
+    "admin",
+    "estates_officer",
+    "home_manager"
+  ],
+  "location.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "recall.action": [
+    "admin",
+    "estates_officer",
+    "home_manager"
+  ],
+  "recall.manage": [
+    "admin",
+    "estates_officer"
+  ],
+  "recall.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "rule.manage": [
+    "admin",
+    "estates_officer"
+  ],
+  "rule.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "rule_override.manage": [
+    "admin",
+    "estates_officer",
+    "home_manager"
+  ]
+} as const;

@@ -5604,3 +5604,159 @@ export interface operations {
         };
     };
 }
+
+/** Who may do what: the service's permission matrix (`x-carehub-permissions`). */
+export const permissions = {
+  "audit.read": [
+    "admin",
+    "divisional_manager",
+    "home_manager"
+  ],
+  "consent.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "consent.record": [
+    "admin",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "dols.list": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "dols.record": [
+    "admin",
+    "home_manager"
+  ],
+  "domain.define": [
+    "admin",
+    "home_manager"
+  ],
+  "handover.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "home.export": [
+    "admin",
+    "divisional_manager",
+    "home_manager"
+  ],
+  "note.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "note.write": [
+    "admin",
+    "care_worker",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "plan.draft": [
+    "admin",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "plan.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "plan.sign_off": [
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "record.export": [
+    "admin",
+    "divisional_manager",
+    "home_manager",
+    "integrator",
+    "nurse"
+  ],
+  "resident.absence": [
+    "admin",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "resident.admit": [
+    "admin",
+    "home_manager"
+  ],
+  "resident.discharge": [
+    "admin",
+    "home_manager"
+  ],
+  "resident.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "resident.update": [
+    "admin",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "review.list": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "review.record": [
+    "admin",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "risk.assess": [
+    "admin",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "risk.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ]
+} as const;

@@ -4809,3 +4809,158 @@ export interface operations {
         };
     };
 }
+
+/** Who may do what: the service's permission matrix (`x-carehub-permissions`). */
+export const permissions = {
+  "action.manage": [
+    "admin",
+    "divisional_manager"
+  ],
+  "action.read": [
+    "admin",
+    "divisional_manager",
+    "home_manager"
+  ],
+  "benchmark.manage": [
+    "admin"
+  ],
+  "benchmark.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "board.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "conversation.use": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "home_setting.manage": [
+    "admin",
+    "divisional_manager",
+    "home_manager"
+  ],
+  "home_setting.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "item.read": [
+    "admin",
+    "divisional_manager",
+    "home_manager"
+  ],
+  "item.read_own": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "item.reply": [
+    "admin",
+    "divisional_manager",
+    "home_manager"
+  ],
+  "item.submit": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "item.triage": [
+    "admin",
+    "divisional_manager"
+  ],
+  "report.read": [
+    "admin",
+    "divisional_manager",
+    "home_manager",
+    "integrator"
+  ],
+  "survey.manage": [
+    "admin",
+    "divisional_manager"
+  ],
+  "survey.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "survey.respond": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "nurse",
+    "senior_carer"
+  ],
+  "survey.results": [
+    "admin",
+    "divisional_manager",
+    "home_manager",
+    "integrator"
+  ],
+  "theme.manage": [
+    "admin"
+  ],
+  "theme.read": [
+    "admin",
+    "care_worker",
+    "divisional_manager",
+    "estates_officer",
+    "home_manager",
+    "integrator",
+    "nurse",
+    "senior_carer"
+  ],
+  "workforce.indicators": [
+    "admin",
+    "divisional_manager",
+    "home_manager",
+    "integrator"
+  ],
+  "workforce.read": [
+    "admin",
+    "divisional_manager",
+    "home_manager"
+  ],
+  "workforce.submit": [
+    "admin",
+    "divisional_manager",
+    "home_manager"
+  ]
+} as const;

@@ -71,7 +71,7 @@ export default function HomeDetail() {
         <Row name="CQC location ID">{home.cqc_location_id ?? "Not given"}</Row>
         <Row name="Last changed">{formatDateTime(home.updated_at)}</Row>
       </dl>
-      {can(session.roles, "home.update") && (
+      {can(session.roles, "assets:home.update") && (
         <Link className="govuk-button" data-module="govuk-button" to={`/estate/homes/${home.id}/edit`}>
           Change details
         </Link>

@@ -40,7 +40,7 @@ export default function HomeEdit() {
   const { homeId = "" } = useParams();
   const session = useSignedIn();
   const query = useHome(homeId);
-  if (!can(session.roles, "home.update")) return <NotFound />;
+  if (!can(session.roles, "assets:home.update")) return <NotFound />;
   if (query.isPending) return <Loading text="Loading the home…" />;
   if (query.isError) {
     if (query.error instanceof ApiProblem && (query.error.status === 404 || query.error.status === 422)) return <NotFound />;

@@ -167,7 +167,7 @@ export default function HomesList() {
           )}
         </nav>
       )}
-      {!can(session.roles, "home.update") && (
+      {!can(session.roles, "assets:home.update") && (
         <p className="govuk-body-s">You can see the homes you work in. Estates officers keep their details up to date.</p>
       )}
     </>

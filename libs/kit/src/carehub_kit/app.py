@@ -12,7 +12,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 from sqlalchemy.orm.exc import StaleDataError
 
-from carehub_kit.auth import HttpJwks
+from carehub_kit.auth import HttpJwks, Permissions
 from carehub_kit.concurrency import stale
 from carehub_kit.db import make_engine, make_sessionmaker
 from carehub_kit.errors import UnexpectedErrorMiddleware, install_problem_handlers, problem_response
@@ -29,9 +29,11 @@ def operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
 
 
-def _problem_only_errors(app: FastAPI) -> None:
+def _problem_only_errors(app: FastAPI, permissions: Permissions[Any] | None) -> None:
     """Errors are documented as application/problem+json only (FastAPI would also list
-    application/json for a `model=` response, and its own unused HTTPValidationError)."""
+    application/json for a `model=` response, and its own unused HTTPValidationError). The
+    permission matrix goes in as `x-carehub-permissions`: integrators read who may do what, and
+    the web app's role checks are generated from it."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -48,6 +50,11 @@ def _problem_only_errors(app: FastAPI) -> None:
                     response["content"] = problem
         for unused in ("HTTPValidationError", "ValidationError"):
             schema.get("components", {}).get("schemas", {}).pop(unused, None)
+        if permissions is not None:
+            schema["x-carehub-permissions"] = {
+                str(action): sorted(str(role) for role in roles)
+                for action, roles in sorted(permissions.table.items(), key=lambda item: str(item[0]))
+            }
         app.openapi_schema = schema
         return schema
 
@@ -57,6 +64,7 @@ def _problem_only_errors(app: FastAPI) -> None:
 def create_service_app(
     settings: ServiceSettings, *, title: str, description: str, schema: str,
     migrations_dir: Path, routers: Sequence[APIRouter], version: str = "1.0.0",
+    permissions: Permissions[Any] | None = None,
 ) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -92,7 +100,7 @@ def create_service_app(
     app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(RequestIdMiddleware)
-    _problem_only_errors(app)
+    _problem_only_errors(app, permissions)
     app.include_router(health_router(schema, migrations_dir))
     for router in routers:
         # Routers carry their full `/v1/...` prefix themselves, so the route object FastAPI

@@ -15,6 +15,7 @@ from assets_api.imports.router import router as imports_router
 from assets_api.inspections.router import router as inspections_router
 from assets_api.labels.router import router as labels_router
 from assets_api.locations.router import router as locations_router
+from assets_api.permissions import MATRIX
 from assets_api.recalls.router import router as recalls_router
 from assets_api.rules.router import overrides as overrides_router
 from assets_api.rules.router import router as rules_router
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "statutory inspections each needs.",
         schema=SCHEMA,
         migrations_dir=MIGRATIONS_DIR,
+        permissions=MATRIX,
         routers=[homes_router, locations_router, categories_router, rules_router, overrides_router, assets_router,
                  inspections_router, defects_router, compliance_router, recalls_router,
                  exports_router, labels_router, imports_router],

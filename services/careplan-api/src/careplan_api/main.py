@@ -18,6 +18,7 @@ from careplan_api.fhir_export.router import router as fhir_router
 from careplan_api.handover.router import router as handover_router
 from careplan_api.home_export.router import router as home_export_router
 from careplan_api.notes.router import router as notes_router
+from careplan_api.permissions import MATRIX
 from careplan_api.residents.router import router as residents_router
 from careplan_api.reviews.router import due_router
 from careplan_api.reviews.router import router as reviews_router
@@ -38,4 +39,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         schema=SCHEMA,
         migrations_dir=MIGRATIONS_DIR,
         routers=ROUTERS,
+        permissions=MATRIX,
     )

@@ -14,6 +14,7 @@ from feedback_api.home_settings.router import router as home_settings_router
 from feedback_api.items.conversations_router import router as conversations_router
 from feedback_api.items.router import mine_router
 from feedback_api.items.router import router as items_router
+from feedback_api.permissions import MATRIX
 from feedback_api.reports.router import router as reports_router
 from feedback_api.settings import Settings
 from feedback_api.surveys.router import router as surveys_router
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Managers' feedback tracked to actions and outcomes, pulse surveys, recruitment and retention.",
         schema=SCHEMA,
         migrations_dir=MIGRATIONS_DIR,
+        permissions=MATRIX,
         routers=[themes_router, home_settings_router, items_router, mine_router, conversations_router,
                  actions_router, board_router, surveys_router, workforce_router, benchmarks_router,
                  reports_router],

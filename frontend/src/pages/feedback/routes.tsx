@@ -1,0 +1,4 @@
+// Feedback: submit, the board, triage and actions, pulse surveys, workforce.
+import type { RouteObject } from "react-router";
+
+export const feedbackRoutes: RouteObject[] = [];
