@@ -27,7 +27,7 @@ export function ComplianceSection({ homeId, state }: { homeId: string; state: Se
               {t.in_date} of {t.required} required inspections are in date
               {t.never_inspected > 0 ? `; ${t.never_inspected} never inspected (counted as overdue)` : ""}.
               {summary.open_recalls > 0 &&
-                ` ${summary.open_recalls} open safety ${summary.open_recalls === 1 ? "recall affects" : "recalls affect"} the home’s equipment (${summary.recall_assets_pending} items with no action recorded yet).`}
+                ` ${summary.open_recalls} open safety ${summary.open_recalls === 1 ? "recall affects" : "recalls affect"} the home’s equipment (${summary.recall_assets_pending} ${summary.recall_assets_pending === 1 ? "item" : "items"} with no action recorded yet).`}
             </p>
             {rows.length > 0 ? (
               <table className="govuk-table app-report__table">

@@ -78,8 +78,8 @@ export default function ReportsHome() {
               <tr className="govuk-table__row" key={home.id}>
                 <td className="govuk-table__cell">
                   <Link className="govuk-link" to={`/reports/homes/${home.id}`}>
+                    <span className="govuk-visually-hidden">Overview report for </span>
                     {home.name}
-                    <span className="govuk-visually-hidden">: overview report</span>
                   </Link>
                   {home.status === "closed" && <strong className="govuk-tag govuk-tag--grey govuk-!-margin-left-2">Closed</strong>}
                 </td>
