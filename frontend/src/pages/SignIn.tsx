@@ -38,6 +38,8 @@ function signInErrors(error: unknown): Errors {
   return { form: "Sorry, you could not be signed in. Try again later." };
 }
 
+const PROVIDER_LINK_ID = "provider-sign-in";
+
 /** The error summary's lines: the provider's refusal (after a redirect back), then the form's. */
 function summaryOf(errors: Errors, providerError: string | null, options: SignInOptions): SummaryItem[] {
   const formTarget = options.password ? "username" : options.providerHref ? PROVIDER_LINK_ID : null;
@@ -48,8 +50,6 @@ function summaryOf(errors: Errors, providerError: string | null, options: SignIn
     ...(errors.password ? [{ target: "password", text: errors.password }] : []),
   ];
 }
-
-const PROVIDER_LINK_ID = "provider-sign-in";
 
 /** A page navigation (not an in-app link): the gateway sends the browser to the provider. */
 function ProviderSignIn({ options }: { options: SignInOptions }) {
