@@ -36,7 +36,7 @@ describe("reading limits", () => {
 
   it("compares exactly at two decimal places", () => {
     // 0.1 + 0.2 style float noise must not move a reading across its limit.
-    expect(withinLimits(0.1 + 0.2, { reading: "hot_water_temperature_c", min: "0.3", max: null, max_inclusive: true })).toBe(true);
+    expect(withinLimits(0.1 + 0.2, { min: "0.3", max: null, max_inclusive: true })).toBe(true);
   });
 });
 
