@@ -21,6 +21,7 @@ export type Reading = Schemas["ReadingRead"];
 export type Outcome = Schemas["Outcome"];
 export type Defect = Schemas["DefectRead"];
 export type Recall = Schemas["RecallRead"];
+export type RecallAction = Schemas["RecallAction"];
 export type ComplianceSummary = Schemas["ComplianceSummary"];
 export type Counts = Schemas["Counts"];
 export type CategoryCounts = Schemas["CategoryCounts"];

@@ -8,10 +8,10 @@ import { ProblemMessage } from "../../../components/ProblemMessage";
 import NotFound from "../../NotFound";
 import { formatDate } from "../assets/dates";
 import { DEFECT_STATUS_NAMES, PRIORITY_NAMES } from "../assets/names";
-import type { ComplianceSummary, Counts, ItemState } from "../assets/types";
+import type { ComplianceSummary, Counts, ItemState, Recall, RecallAction } from "../assets/types";
 import "../assets/estate.css";
 import { assetsHref, categoryRows, chartBars, itemsHref, percentTag, percentText, plural, STATE_HINTS, STATE_NAMES } from "./compliance";
-import { useComplianceSummary, useHomeDefects, useOpenRecalls } from "./summary";
+import { useComplianceSummary, useHomeDefects, useOpenRecalls, useRecallAssets } from "./summary";
 
 /** A link to a section further down: move focus there without a router navigation (which would
  * send focus back to the page's heading). */
@@ -155,6 +155,69 @@ function OpenDefects({ homeId }: { homeId: string }) {
   );
 }
 
+const RECALL_ACTIONS: Record<RecallAction, string> = {
+  pending: "Still to check",
+  checked: "Checked, fine",
+  modified: "Fixed as the notice says",
+  withdrawn: "Taken out of use",
+};
+
+/** One open recall: what it is, and this home's equipment it reaches with what was done to each. */
+function RecallCard({ recall, homeId }: { recall: Recall; homeId: string }) {
+  const affected = useRecallAssets(recall.id, homeId);
+  const items = affected.data?.items ?? [];
+  const pending = items.filter((item) => item.action === "pending").length;
+  return (
+    <div className="govuk-summary-card">
+      <div className="govuk-summary-card__title-wrapper">
+        <h3 className="govuk-summary-card__title">
+          {recall.reference}: {recall.title}
+        </h3>
+      </div>
+      <div className="govuk-summary-card__content">
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Equipment</dt>
+            <dd className="govuk-summary-list__value">
+              {recall.make} {recall.model}
+              {(recall.serial_from || recall.serial_to) && ` (serials ${recall.serial_from ?? "…"} to ${recall.serial_to ?? "…"})`}
+            </dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">What to do</dt>
+            <dd className="govuk-summary-list__value">{recall.action_required}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">In this home</dt>
+            <dd className="govuk-summary-list__value">
+              {affected.isPending && "Loading…"}
+              {affected.isError && "Could not be loaded. Reload the page to try again."}
+              {affected.isSuccess && (
+                <>
+                  <p className="govuk-body">
+                    {plural(items.length, "asset")}
+                    {affected.data.next_cursor ? " or more" : ""}, {pending} still to check.
+                  </p>
+                  <ul className="govuk-list">
+                    {items.map((item) => (
+                      <li key={item.id}>
+                        <Link className="govuk-link" to={`/estate/assets/${item.asset_id}`}>
+                          {item.asset_tag}
+                        </Link>
+                        : {RECALL_ACTIONS[item.action]}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </dd>
+          </div>
+        </dl>
+      </div>
+    </div>
+  );
+}
+
 function OpenRecalls({ homeId }: { homeId: string }) {
   const query = useOpenRecalls(homeId);
   return (
@@ -165,40 +228,7 @@ function OpenRecalls({ homeId }: { homeId: string }) {
       {query.isPending && <Loading text="Loading recalls…" />}
       {query.isError && <ProblemMessage error={query.error} />}
       {query.isSuccess && query.data.items.length === 0 && <p className="govuk-body">No open recalls or safety notices.</p>}
-      {query.isSuccess &&
-        query.data.items.map((recall) => (
-          <div className="govuk-summary-card" key={recall.id}>
-            <div className="govuk-summary-card__title-wrapper">
-              <h3 className="govuk-summary-card__title">
-                {recall.reference}: {recall.title}
-              </h3>
-            </div>
-            <div className="govuk-summary-card__content">
-              <dl className="govuk-summary-list">
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Equipment</dt>
-                  <dd className="govuk-summary-list__value">
-                    {recall.make} {recall.model}
-                    {(recall.serial_from || recall.serial_to) && ` (serials ${recall.serial_from ?? "…"} to ${recall.serial_to ?? "…"})`}
-                  </dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">What to do</dt>
-                  <dd className="govuk-summary-list__value">{recall.action_required}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Assets in this home</dt>
-                  <dd className="govuk-summary-list__value">
-                    {plural(recall.affected ?? 0, "asset")}, {recall.pending ?? 0} still to check.{" "}
-                    <Link className="govuk-link" to={assetsHref(homeId, { q: recall.model })}>
-                      Find {recall.make} {recall.model} equipment
-                    </Link>
-                  </dd>
-                </div>
-              </dl>
-            </div>
-          </div>
-        ))}
+      {query.isSuccess && query.data.items.map((recall) => <RecallCard key={recall.id} recall={recall} homeId={homeId} />)}
     </section>
   );
 }

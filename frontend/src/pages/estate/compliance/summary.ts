@@ -22,3 +22,11 @@ export function useOpenRecalls(homeId: string) {
     queryFn: () => unwrap(assets.GET("/v1/recalls", { params: { query: { home_id: homeId, status: "open", limit: 50 } } })),
   });
 }
+
+/** The assets of one home an open recall reaches, with the action recorded on each. */
+export function useRecallAssets(recallId: string, homeId: string) {
+  return useQuery({
+    queryKey: ["recalls", "assets", recallId, homeId],
+    queryFn: () => unwrap(assets.GET("/v1/recalls/{recall_id}/assets", { params: { path: { recall_id: recallId }, query: { home_id: homeId, limit: 50 } } })),
+  });
+}
