@@ -268,6 +268,51 @@ describe("Estate in the browser", { timeout: 300_000 }, () => {
     }
   });
 
+  it("keeps an inspection whose answer was lost and saves it exactly once", async () => {
+    const homeId = await careWorkerHome();
+    const light = await createAsset(homeId, { code: "emergency_light", name: `Test exit light ${RUN}`, tag: `E2E-EML-${RUN}`, extra: { mode: "maintained", duration_hours: 3 } });
+    const browser = await openBrowser(server.url);
+    const { page } = browser;
+    try {
+      await page.goto(`/estate/assets/${light.id}/inspect`);
+      await signIn(page, "estates.officer");
+      await page.getByRole("heading", { level: 1, name: "Record an inspection" }).waitFor();
+      // Two rules for an emergency light: the person chooses, and the readings follow the rule.
+      assert.equal(await page.getByLabel("How long the lights stayed on").count(), 0);
+      await page.getByLabel("Emergency lighting annual full-duration test").check();
+      await page.getByLabel("How long the lights stayed on").fill("185");
+      await page.locator("#inspection-reading-emergency_duration_minutes-judgement").getByText("Within limit").waitFor();
+      await page.getByLabel("Pass", { exact: true }).check();
+
+      // The first answer never arrives (the request did reach Care Hub): the save is kept and
+      // retried with the same Idempotency-Key, so the server records it once.
+      /** @type {string[]} */
+      const keys = [];
+      await page.route("**/api/assets/v1/inspections", async (route) => {
+        keys.push(route.request().headers()["idempotency-key"] ?? "");
+        if (keys.length === 1) {
+          await route.fetch();
+          await route.abort("internetdisconnected");
+          return;
+        }
+        await route.continue();
+      });
+      await page.getByRole("button", { name: "Save the inspection" }).click();
+      await page.getByText(/Inspection of Test exit light .*: not saved yet, will retry/).waitFor();
+      await screenshot(page, "estate-14-inspection-not-saved-yet");
+      await page.getByRole("alert").filter({ hasText: "Inspection recorded" }).waitFor({ timeout: 30_000 });
+      assert.equal(keys.length, 2);
+      assert.equal(keys[0], keys[1], "the retry carries the same Idempotency-Key");
+      const recorded = await officer.call("GET", `/api/assets/v1/inspections?asset_id=${light.id}`);
+      assert.equal(recorded.body.items.length, 1, "saved exactly once");
+      await page.getByRole("row", { name: /Emergency lighting annual full-duration test/ }).getByText("In date").waitFor();
+      await page.getByRole("row", { name: /Emergency lighting monthly function test/ }).getByText("Never").waitFor();
+      assertNoScriptErrors(browser);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("finds equipment by filter and search, 50 at a time, kept in the address", async () => {
     const admin = await apiSession(server.url, "admin");
     const home = await admin.call("POST", "/api/assets/v1/homes", {

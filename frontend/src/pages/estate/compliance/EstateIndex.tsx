@@ -27,12 +27,31 @@ export default function EstateIndex() {
   return (
     <>
       <HomeDashboard key={current.id} homeId={current.id} heading={`Estate – ${current.name}`} />
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/estate/homes/${current.id}`}>
-          Details of {current.name}
-        </Link>
-      </p>
+      <EstateLinks />
     </>
+  );
+}
+
+/** The rest of the Estate area, from its front page. */
+function EstateLinks() {
+  return (
+    <nav aria-labelledby="estate-more">
+      <h2 className="govuk-heading-m" id="estate-more">
+        More in Estate
+      </h2>
+      <ul className="govuk-list govuk-list--spaced">
+        <li>
+          <Link className="govuk-link" to="/estate/assets">
+            Equipment
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/estate/homes">
+            Homes
+          </Link>
+        </li>
+      </ul>
+    </nav>
   );
 }
 
@@ -128,6 +147,7 @@ function EstateWide() {
         />
       )}
       <HomeTable summary={summary} />
+      <EstateLinks />
     </>
   );
 }

@@ -90,12 +90,16 @@ function ReadingField({ threshold, value, label, error, onValue, onLabel }: {
           {info.unit}
         </div>
       </div>
-      <span id={`${id}-judgement`} className={`app-estate-judgement${judged.state === "within" ? " app-estate-judgement--within" : judged.state === "outside" ? " app-estate-judgement--outside" : ""}`} aria-live="polite">
+      <p
+        id={`${id}-judgement`}
+        className={`govuk-body govuk-!-margin-bottom-0 app-estate-judgement${judged.state === "within" ? " app-estate-judgement--within" : judged.state === "outside" ? " app-estate-judgement--outside" : ""}`}
+        aria-live="polite"
+      >
         {judged.state === "within" || judged.state === "outside" ? judged.message : ""}
-      </span>
+      </p>
       <div className="govuk-!-margin-top-3">
         <label className="govuk-label" htmlFor={`${id}-label`}>
-          Where was it taken? (optional)
+          {info.point} (optional)
         </label>
         <input className="govuk-input govuk-input--width-20" id={`${id}-label`} name={`${threshold.reading}-label`} type="text" maxLength={100} value={label} onChange={(event) => onLabel(event.target.value)} />
       </div>

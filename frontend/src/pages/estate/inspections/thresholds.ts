@@ -13,13 +13,15 @@ interface ReadingInfo {
   low: number;
   high: number;
   example: string;
+  /** The question for the reading's optional label. */
+  point: string;
 }
 
 export const READINGS: Record<ReadingType, ReadingInfo> = {
-  hot_water_temperature_c: { name: "Hot water temperature", sentence: "the hot water temperature", unit: "°C", low: 0, high: 100, example: "52.5" },
-  cold_water_temperature_c: { name: "Cold water temperature", sentence: "the cold water temperature", unit: "°C", low: 0, high: 100, example: "14" },
-  mixed_water_temperature_c: { name: "Mixed water temperature", sentence: "the mixed water temperature", unit: "°C", low: 0, high: 100, example: "41" },
-  emergency_duration_minutes: { name: "How long the lights stayed on", sentence: "how long the lights stayed on", unit: "minutes", low: 0, high: 1440, example: "185" },
+  hot_water_temperature_c: { name: "Hot water temperature", sentence: "the hot water temperature", unit: "°C", low: 0, high: 100, example: "52.5", point: "Which outlet?" },
+  cold_water_temperature_c: { name: "Cold water temperature", sentence: "the cold water temperature", unit: "°C", low: 0, high: 100, example: "14", point: "Which outlet?" },
+  mixed_water_temperature_c: { name: "Mixed water temperature", sentence: "the mixed water temperature", unit: "°C", low: 0, high: 100, example: "41", point: "Which outlet?" },
+  emergency_duration_minutes: { name: "How long the lights stayed on", sentence: "how long the lights stayed on", unit: "minutes", low: 0, high: 1440, example: "185", point: "Which light or circuit?" },
 };
 
 export type Judgement =
