@@ -186,7 +186,6 @@ function AssetListView({ filters }: { filters: AssetFilters }) {
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">Equipment</th>
-              <th scope="col" className="govuk-table__header">Category</th>
               <th scope="col" className="govuk-table__header">Location</th>
               <th scope="col" className="govuk-table__header">Status</th>
               <th scope="col" className="govuk-table__header">Next inspection</th>
@@ -200,11 +199,9 @@ function AssetListView({ filters }: { filters: AssetFilters }) {
                     {asset.name}
                   </Link>
                   <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
-                    {asset.tag}
-                    {asset.make || asset.model ? ` · ${[asset.make, asset.model].filter(Boolean).join(" ")}` : ""}
+                    {[asset.tag, categoryNames.get(asset.category_id), [asset.make, asset.model].filter(Boolean).join(" ")].filter(Boolean).join(" · ")}
                   </span>
                 </td>
-                <td className="govuk-table__cell">{categoryNames.get(asset.category_id) ?? ""}</td>
                 <td className="govuk-table__cell">{asset.location_id ? (names.get(asset.location_id) ?? "") : "Not recorded"}</td>
                 <td className="govuk-table__cell">
                   <StatusTag status={asset.status} />
