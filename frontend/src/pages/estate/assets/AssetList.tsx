@@ -40,7 +40,7 @@ export default function AssetList() {
 }
 
 function AssetListView({ filters }: { filters: AssetFilters }) {
-  const { homes } = useHomes();
+  const { homes, loading: homesLoading } = useHomes();
   const [, setParams] = useSearchParams();
   const [draft, setDraft] = useState<Draft>(filters);
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((old) => ({ ...old, [key]: value }));
@@ -160,7 +160,7 @@ function AssetListView({ filters }: { filters: AssetFilters }) {
         </p>
       )}
 
-      {!filters.home_id && <p className="govuk-body">Choose a home to see its equipment.</p>}
+      {!filters.home_id && (homesLoading ? <Loading text="Loading your homes…" /> : <p className="govuk-body">Choose a home to see its equipment.</p>)}
       {query.isPending && filters.home_id && <Loading text="Loading equipment…" />}
       {query.isError && (notFound ? <p className="govuk-body">This home could not be found, or you do not work in it.</p> : <ProblemMessage error={query.error} />)}
       {query.isSuccess && (

@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { assets } from "../../../api/client";
-import { fieldMessages, problemSentence, type FieldMessage } from "../../../api/messages";
+import { problemSentence, type FieldMessage } from "../../../api/messages";
 import { ApiProblem, unwrap } from "../../../api/problem";
 import { can } from "../../../auth/can";
 import { useSignedIn } from "../../../auth/SessionProvider";
@@ -22,9 +22,8 @@ import { DateInput } from "../assets/ui";
 import {
   emptyInspection,
   failConsequence,
-  formField,
-  INSPECTION_LABELS,
   OUTCOME_NAMES,
+  serverErrors,
   toInspection,
   validateInspection,
   type InspectionValues,
@@ -181,7 +180,7 @@ function InspectionForm({ asset, rules, inspector }: { asset: Asset; rules: Rule
       setBusy(false);
       if (error instanceof ApiProblem && error.status === 422 && error.errors.length > 0) {
         const sent = body.readings?.map((r) => r.reading) ?? [];
-        setErrors(fieldMessages(error, INSPECTION_LABELS).map((m) => ({ field: formField(m.field, sent), message: m.message })));
+        setErrors(serverErrors(error, sent));
       } else if (error instanceof SaveDiscarded) {
         setErrors([{ field: "", message: "The inspection was not saved. Save it again when you are back online." }]);
       } else {

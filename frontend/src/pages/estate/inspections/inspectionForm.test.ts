@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Rule } from "../assets/types";
-import { emptyInspection, failConsequence, formField, toInspection, validateInspection } from "./inspectionForm";
+import { ApiProblem } from "../../../api/problem";
+import { emptyInspection, failConsequence, formField, serverErrors, toInspection, validateInspection } from "./inspectionForm";
 
 const rule: Rule = {
   id: "11111111-1111-4111-8111-111111111111",
@@ -91,6 +92,23 @@ describe("record an inspection: the request", () => {
     expect(formField("inspected_date", sent)).toBe("date");
     expect(formField("inspector_name", sent)).toBe("inspector");
     expect(formField("readings", sent)).toBe("readings");
+  });
+
+  it("says the service's refusals in words, next to their fields", () => {
+    const problem = new ApiProblem(422, {
+      title: "Unprocessable",
+      status: 422,
+      errors: [
+        { loc: ["body", "inspected_date"], msg: "cannot be in the future", type: "date_in_future" },
+        { loc: ["body", "readings", 0, "value"], msg: "Value error, a hot_water_temperature_c reading must lie within 0-100 °C", type: "value_error" },
+        { loc: ["body", "inspector_name"], msg: "Field required", type: "missing" },
+      ],
+    });
+    expect(serverErrors(problem, ["hot_water_temperature_c"])).toEqual([
+      { field: "date", message: "The date of the inspection must be today or in the past" },
+      { field: "reading-hot_water_temperature_c", message: "The hot water temperature must be between 0 and 100 °C. Check the reading" },
+      { field: "inspector", message: "Enter the name of the inspector" },
+    ]);
   });
 
   it("explains what a fail will do", () => {

@@ -1,6 +1,7 @@
 // The "record an inspection" form: its values as typed, the checks worth making before saving,
 // and the body sent to POST /v1/inspections.
-import type { FieldMessage } from "../../../api/messages";
+import { fieldMessages, type FieldMessage } from "../../../api/messages";
+import type { ApiProblem } from "../../../api/problem";
 import { realDate } from "../assets/dates";
 import type { InspectionCreate, Outcome, ReadingType, Rule } from "../assets/types";
 import { judge, READINGS } from "./thresholds";
@@ -129,4 +130,26 @@ export function failConsequence(rule: Rule, assetName: string): string {
   return rule.fail_takes_out_of_service
     ? `If you save a fail, ${assetName} will be taken out of service straight away and an urgent (P1) defect raised. It cannot be used again until it is repaired and passes this inspection.`
     : `If you save a fail, a high-priority (P2) defect will be raised for ${assetName}. It stays in service.`;
+}
+
+/** The service's own error types for an inspection, in words. */
+const SERVICE_MESSAGES: Record<string, string> = {
+  date_in_future: "The date of the inspection must be today or in the past",
+  rule_not_for_category: "This inspection is not one this equipment needs. Choose another",
+  unknown_reading: "This inspection does not take that reading",
+};
+
+/** A 422's errors next to the form's fields, in words. */
+export function serverErrors(problem: ApiProblem, sentReadings: readonly ReadingType[]): FieldMessage[] {
+  return fieldMessages(problem, INSPECTION_LABELS).map((message, index) => {
+    const field = formField(message.field, sentReadings);
+    const type = problem.errors[index]?.type ?? "";
+    const reading = field.startsWith("reading-") ? READINGS[field.slice("reading-".length) as ReadingType] : undefined;
+    if (reading && type === "value_error") {
+      // The service names the reading by its code: say it as the form does.
+      const name = reading.sentence.charAt(0).toUpperCase() + reading.sentence.slice(1);
+      return { field, message: `${name} must be between ${reading.low} and ${reading.high} ${reading.unit}. Check the reading` };
+    }
+    return { field, message: SERVICE_MESSAGES[type] ?? message.message };
+  });
 }
