@@ -11,7 +11,7 @@ import { useAsset, useCategories, useLatestInspections, useLocations, useOverrid
 import { DueTable, History, OpenDefects, RecordedBanner } from "./AssetSections";
 import { formatDate, todayInLondon } from "./dates";
 import "./estate.css";
-import { CONDITION_NAMES, locationNames, STATUS_NAMES } from "./names";
+import { CONDITION_NAMES, extraRows, locationNames, STATUS_NAMES } from "./names";
 import { dueRows } from "./schedule";
 import type { InspectionRecorded } from "./types";
 import { Row, StatusTag } from "./ui";
@@ -106,6 +106,11 @@ export default function AssetPage() {
         </Row>
         <Row name="Make and model">{[data.make, data.model].filter(Boolean).join(" ") || "Not recorded"}</Row>
         <Row name="Serial number">{data.serial ?? "Not recorded"}</Row>
+        {extraRows(data.extra, category?.extra_schema).map((row) => (
+          <Row key={row.name} name={row.name}>
+            {row.value}
+          </Row>
+        ))}
         {data.purchase_date && <Row name="Bought">{formatDate(data.purchase_date)}{data.supplier ? ` from ${data.supplier}` : ""}</Row>}
         {data.warranty_end_date && <Row name="Warranty ends">{formatDate(data.warranty_end_date)}</Row>}
         {data.notes && <Row name="Notes">{data.notes}</Row>}

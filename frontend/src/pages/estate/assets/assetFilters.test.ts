@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportHref, filtersFrom, isFiltered, searchOf, toQuery } from "./assetFilters";
-import { locationNames } from "./names";
+import { extraRows, locationNames } from "./names";
 import type { Location } from "./types";
 
 const HOME = "72159247-1bfb-4d8a-b401-e7082e14f5da";
@@ -54,5 +54,16 @@ describe("location names", () => {
     const names = locationNames([loc("r", "Room 201", "f"), loc("f", "First floor", "b"), loc("b", "Main house", null)]);
     expect(names.get("r")).toBe("Main house, First floor, Room 201");
     expect(names.get("b")).toBe("Main house");
+  });
+});
+
+describe("extra fields", () => {
+  it("names them from the category's schema, or in words", () => {
+    const schema = { type: "object", properties: { safe_working_load_kg: { type: "number", description: "Safe working load, kg" }, hoist_type: { enum: ["mobile"] } } };
+    expect(extraRows({ safe_working_load_kg: 180, hoist_type: "ceiling_track", low_bed: true, note: "" }, schema)).toEqual([
+      { name: "Safe working load, kg", value: "180" },
+      { name: "Hoist type", value: "ceiling track" },
+      { name: "Low bed", value: "Yes" },
+    ]);
   });
 });

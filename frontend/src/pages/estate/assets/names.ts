@@ -69,3 +69,16 @@ export function locationNames(locations: readonly Location[]): Map<string, strin
   for (const location of locations) nameOf(location);
   return names;
 }
+
+/** The category's extra fields of an asset as rows: the schema's description, or the field's name in words. */
+export function extraRows(extra: Record<string, unknown>, schema: Record<string, unknown> | null | undefined): { name: string; value: string }[] {
+  const properties = (schema?.properties ?? {}) as Record<string, { description?: unknown } | undefined>;
+  return Object.entries(extra)
+    .filter(([, value]) => value !== null && value !== undefined && value !== "")
+    .map(([key, value]) => {
+      const described = properties[key]?.description;
+      const name = typeof described === "string" ? described : key.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
+      const text = typeof value === "boolean" ? (value ? "Yes" : "No") : typeof value === "string" ? value.replaceAll("_", " ") : String(value);
+      return { name, value: text };
+    });
+}

@@ -17,7 +17,7 @@ import { useAsset, useRules } from "../assets/api";
 import { todayInLondon } from "../assets/dates";
 import "../assets/estate.css";
 import type { RecordedState } from "../assets/AssetPage";
-import type { Asset, Outcome, ReadingType, Rule, Threshold } from "../assets/types";
+import type { Asset, Outcome, ReadingType, Rule } from "../assets/types";
 import { DateInput } from "../assets/ui";
 import {
   emptyInspection,
@@ -28,7 +28,8 @@ import {
   validateInspection,
   type InspectionValues,
 } from "./inspectionForm";
-import { expectedOutcome, judge, limitText, READINGS, type Judgement } from "./thresholds";
+import { ReadingField } from "./ReadingField";
+import { expectedOutcome, judge } from "./thresholds";
 
 const SAVE_TIMEOUT_MS = 20_000;
 
@@ -46,64 +47,6 @@ export default function RecordInspection() {
   }
   if (rules.isError) return <ProblemMessage error={rules.error} />;
   return <InspectionForm asset={asset.data} rules={rules.data ?? []} inspector={session.name} />;
-}
-
-function ReadingField({ threshold, value, label, error, onValue, onLabel }: {
-  threshold: Threshold;
-  value: string;
-  label: string;
-  error: string | undefined;
-  onValue: (v: string) => void;
-  onLabel: (v: string) => void;
-}) {
-  const info = READINGS[threshold.reading];
-  const id = `inspection-reading-${threshold.reading}`;
-  const judged: Judgement = judge(threshold, value);
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {info.name}
-      </label>
-      <div id={`${id}-hint`} className="govuk-hint">
-        Must be {limitText(threshold)}
-      </div>
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <div className="govuk-input__wrapper">
-        <input
-          className={`govuk-input govuk-input--width-5${error ? " govuk-input--error" : ""}`}
-          id={id}
-          name={threshold.reading}
-          type="text"
-          inputMode="decimal"
-          spellCheck={false}
-          autoComplete="off"
-          value={value}
-          aria-describedby={[`${id}-hint`, error ? `${id}-error` : null, `${id}-judgement`].filter(Boolean).join(" ")}
-          onChange={(event) => onValue(event.target.value)}
-        />
-        <div className="govuk-input__suffix" aria-hidden="true">
-          {info.unit}
-        </div>
-      </div>
-      <p
-        id={`${id}-judgement`}
-        className={`govuk-body govuk-!-margin-bottom-0 app-estate-judgement${judged.state === "within" ? " app-estate-judgement--within" : judged.state === "outside" ? " app-estate-judgement--outside" : ""}`}
-        aria-live="polite"
-      >
-        {judged.state === "within" || judged.state === "outside" ? judged.message : ""}
-      </p>
-      <div className="govuk-!-margin-top-3">
-        <label className="govuk-label" htmlFor={`${id}-label`}>
-          {info.point} (optional)
-        </label>
-        <input className="govuk-input govuk-input--width-20" id={`${id}-label`} name={`${threshold.reading}-label`} type="text" maxLength={100} value={label} onChange={(event) => onLabel(event.target.value)} />
-      </div>
-    </div>
-  );
 }
 
 function InspectionForm({ asset, rules, inspector }: { asset: Asset; rules: Rule[]; inspector: string }) {
@@ -213,6 +156,12 @@ function InspectionForm({ asset, rules, inspector }: { asset: Asset; rules: Rule
             error={errorFor("rule")}
             options={rules.map((r) => ({ value: r.id, label: r.inspection_type }))}
           />
+          {rule && (
+            <div className="govuk-inset-text" id="inspection-basis">
+              {rule.statutory ? "Required by law: " : "Guidance: "}
+              {rule.basis}
+            </div>
+          )}
           <DateInput
             id="inspection-date"
             legend="When was it done?"
