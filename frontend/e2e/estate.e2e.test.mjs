@@ -250,9 +250,11 @@ describe("Estate in the browser", { timeout: 300_000 }, () => {
       assert.match(await page.title(), /^Error: /);
       await checkPage(page, "estate-07-inspection-errors");
 
-      const now = new Date();
-      await page.getByLabel("Day").fill(String(now.getDate()));
-      await page.getByLabel("Month").fill(String(now.getMonth() + 1));
+      // Today as the service counts it: the UK date.
+      const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date()).split("-");
+      await page.getByLabel("Day").fill(String(Number(day)));
+      await page.getByLabel("Month").fill(String(Number(month)));
+      await page.getByLabel("Year").fill(year ?? "");
       await page.getByLabel("Mixed water temperature").fill("46");
       await page.locator("#inspection-reading-mixed_water_temperature_c-judgement").getByText("Outside limit: must be between 38 and 44 °C").waitFor();
       await page.getByLabel("Pass", { exact: true }).check();
