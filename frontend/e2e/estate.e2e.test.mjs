@@ -422,6 +422,13 @@ describe("Estate in the browser", { timeout: 300_000 }, () => {
       assert.ok(width <= 768, `no sideways scrolling at 768 px (page is ${width} px wide)`);
       await checkPage(page, "estate-11-asset-768px-care-worker");
 
+      // On a phone, as the QR label opens it: "Report a fault" is on the first screen, one tap away.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const report = await page.getByRole("link", { name: "Report a fault" }).boundingBox();
+      assert.ok(report && report.y + report.height <= 844 && report.height >= 44, `Report a fault is on the first screen, big enough to tap (${JSON.stringify(report)})`);
+      await checkPage(page, "estate-15-asset-phone");
+      await page.setViewportSize({ width: 768, height: 1024 });
+
       await page.goto(`/estate/assets/${bed.id}/inspect`);
       await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
 
