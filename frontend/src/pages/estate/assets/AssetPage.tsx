@@ -7,7 +7,7 @@ import { Loading } from "../../../components/Loading";
 import { PageHeading } from "../../../components/PageHeading";
 import { ProblemMessage } from "../../../components/ProblemMessage";
 import NotFound from "../../NotFound";
-import { useAsset, useCategories, useLatestInspections, useLocations, useOverrides, useRules } from "./api";
+import { useAsset, useCategories, useLocations, useOverrides, useRules, useSchedule } from "./api";
 import { DueTable, History, OpenDefects, RecordedBanner } from "./AssetSections";
 import { formatDate, todayInLondon } from "./dates";
 import "./estate.css";
@@ -33,7 +33,7 @@ export default function AssetPage() {
   const locations = useLocations(asset?.home_id ?? "");
   const rules = useRules(asset?.category_id);
   const overrides = useOverrides(asset?.home_id);
-  const latest = useLatestInspections(assetId, rules.data);
+  const schedule = useSchedule(assetId);
   const recorded = (location.state as RecordedState | null)?.recorded;
 
   if (query.isPending) return <Loading text="Loading the equipment…" />;
@@ -51,7 +51,7 @@ export default function AssetPage() {
   const category = categories.data?.find((c) => c.id === data.category_id);
   const place = data.location_id ? locationNames(locations.data ?? []).get(data.location_id) : undefined;
   const home = homes.find((h) => h.id === data.home_id);
-  const rows = rules.data && latest.data && overrides.data ? dueRows(data, rules.data, latest.data, overrides.data, today) : null;
+  const rows = rules.data && schedule.data && overrides.data ? dueRows(schedule.data.entries, rules.data, overrides.data, today) : null;
   const usable = data.status === "in_service";
   const canRecord = can(session.roles, "assets:inspection.record") && data.status !== "disposed" && data.archived_at === null;
 
@@ -115,8 +115,8 @@ export default function AssetPage() {
         {data.warranty_end_date && <Row name="Warranty ends">{formatDate(data.warranty_end_date)}</Row>}
         {data.notes && <Row name="Notes">{data.notes}</Row>}
       </dl>
-      {rows === null && (rules.isError || latest.isError || overrides.isError) && <ProblemMessage error={rules.error ?? latest.error ?? overrides.error} />}
-      {rows === null && !(rules.isError || latest.isError || overrides.isError) && <Loading text="Loading inspections needed…" />}
+      {rows === null && (rules.isError || schedule.isError || overrides.isError) && <ProblemMessage error={rules.error ?? schedule.error ?? overrides.error} />}
+      {rows === null && !(rules.isError || schedule.isError || overrides.isError) && <Loading text="Loading inspections needed…" />}
       {rows !== null && rows.length === 0 && <p className="govuk-body">This kind of equipment needs no regular inspection.</p>}
       {rows !== null && rows.length > 0 && <DueTable rows={rows} today={today} />}
       <OpenDefects assetId={data.id} />

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { assets } from "../../../api/client";
 import { unwrap } from "../../../api/problem";
-import type { Category, Defect, Inspection, Location, Override, Rule } from "./types";
+import type { Category, Defect, Location, Override, Rule } from "./types";
 
 /** Pages of a list until the end (or `maxPages`); for short lists such as a home's locations. */
 async function everyPage<T>(load: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor?: string | null }>, maxPages = 10): Promise<T[]> {
@@ -70,20 +70,11 @@ export function useAsset(assetId: string) {
   });
 }
 
-/** The latest inspection under each rule, for the asset's due dates. */
-export function useLatestInspections(assetId: string, rules: readonly Rule[] | undefined) {
+/** Every inspection the asset needs, last done and next due, in one call. */
+export function useSchedule(assetId: string) {
   return useQuery({
-    queryKey: ["inspections", "latest", assetId, rules?.map((r) => r.id) ?? []],
-    enabled: rules !== undefined,
-    queryFn: async () => {
-      const pairs = await Promise.all(
-        (rules ?? []).map(async (rule) => {
-          const page = await unwrap(assets.GET("/v1/inspections", { params: { query: { asset_id: assetId, rule_id: rule.id, limit: 1 } } }));
-          return [rule.id, page.items[0] ?? null] as const;
-        }),
-      );
-      return new Map<string, Inspection | null>(pairs);
-    },
+    queryKey: ["asset-schedule", assetId],
+    queryFn: () => unwrap(assets.GET("/v1/assets/{asset_id}/schedule", { params: { path: { asset_id: assetId } } })),
   });
 }
 

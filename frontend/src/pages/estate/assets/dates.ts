@@ -41,26 +41,6 @@ export function realDate(year: string, month: string, day: string): string | nul
   return iso(y, m, d);
 }
 
-/**
- * `date + n months` or `date + n days`, as PostgreSQL adds an interval to a date: adding months
- * keeps the day of the month, or takes the month's last day when it has fewer (31 August + 6
- * months = 28 or 29 February).
- */
-export function addInterval(date: string, n: number, unit: IntervalUnit): string {
-  const p = parts(date);
-  if (!p) return date;
-  const [y, m, d] = p;
-  if (unit === "days") {
-    const at = new Date(Date.UTC(y, m - 1, d + n));
-    return iso(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
-  }
-  const months = y * 12 + (m - 1) + n;
-  const year = Math.floor(months / 12);
-  const month = (months % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return iso(year, month, Math.min(d, lastDay));
-}
-
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   const a = parts(from);

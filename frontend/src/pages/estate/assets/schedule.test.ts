@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addInterval, formatDate, londonDateOf, realDate, todayInLondon } from "./dates";
+import { formatDate, londonDateOf, realDate, todayInLondon } from "./dates";
 import { dueRows, dueState, dueWords } from "./schedule";
-import type { Inspection, Override, Rule } from "./types";
+import type { Override, Rule, ScheduleEntry } from "./types";
 
 const rule = (id: string, n: number, unit: "days" | "months", warning = 30): Rule => ({
   id,
@@ -21,32 +21,7 @@ const rule = (id: string, n: number, unit: "days" | "months", warning = 30): Rul
   version: 1,
 });
 
-const inspection = (ruleId: string, date: string, outcome: Inspection["outcome"] = "pass"): Inspection => ({
-  id: `i-${ruleId}`,
-  asset_id: "a",
-  rule_id: ruleId,
-  home_id: "h",
-  inspected_date: date,
-  outcome,
-  inspector_name: "X",
-  company: null,
-  certificate_ref: null,
-  defects_found: null,
-  notes: null,
-  recorded_by: "x",
-  recorded_at: `${date}T10:00:00Z`,
-  readings: [],
-});
-
 describe("dates", () => {
-  it("adds months as PostgreSQL does, keeping the day or taking the month's last", () => {
-    expect(addInterval("2026-06-04", 6, "months")).toBe("2026-12-04");
-    expect(addInterval("2026-08-31", 6, "months")).toBe("2027-02-28");
-    expect(addInterval("2027-08-31", 6, "months")).toBe("2028-02-29");
-    expect(addInterval("2026-11-15", 60, "months")).toBe("2031-11-15");
-    expect(addInterval("2026-12-30", 7, "days")).toBe("2027-01-06");
-  });
-
   it("knows the UK date of an instant, summer and winter", () => {
     expect(londonDateOf("2026-07-01T23:30:00Z")).toBe("2026-07-02");
     expect(londonDateOf("2026-12-01T23:30:00Z")).toBe("2026-12-01");
@@ -63,49 +38,58 @@ describe("dates", () => {
 
 describe("an asset's inspections and due dates", () => {
   const TODAY = "2026-12-04";
-  const asset = { created_at: "2026-11-20T09:00:00Z" };
+  const entry = (ruleId: string, due: string, states: ScheduleEntry["states"], last: string | null = "2026-06-01"): ScheduleEntry => ({
+    rule_id: ruleId,
+    statutory: true,
+    warning_days: 30,
+    last_inspection_id: last ? `i-${ruleId}` : null,
+    last_inspected_date: last,
+    last_outcome: last ? "pass" : null,
+    due_date: due,
+    states,
+  });
+  const override: Override = {
+    id: "o",
+    home_id: "h",
+    rule_id: "pat",
+    interval_value: 6,
+    interval_unit: "months",
+    reason: "Kitchen kit",
+    archived_at: null,
+    created_at: "",
+    updated_at: "",
+    version: 1,
+  };
 
-  it("dates each rule from its latest inspection, soonest first", () => {
-    const loler = rule("loler", 6, "months");
-    const weekly = rule("weekly", 7, "days", 2);
-    const rows = dueRows(asset, [loler, weekly], new Map([["loler", inspection("loler", "2026-08-01")], ["weekly", inspection("weekly", "2026-12-01")]]), [], TODAY);
-    expect(rows.map((r) => [r.rule.id, r.dueDate, r.state])).toEqual([
-      ["weekly", "2026-12-08", "in_date"],
-      ["loler", "2027-02-01", "in_date"],
+  it("puts each entry of the service's schedule beside its rule and the home's own interval", () => {
+    const rows = dueRows(
+      [entry("weekly", "2026-12-08", ["due_soon"]), entry("pat", "2027-03-01", [])],
+      [rule("pat", 12, "months"), rule("weekly", 7, "days", 2)],
+      [override],
+      TODAY,
+    );
+    expect(rows.map((r) => [r.rule.id, r.dueDate, r.state, r.daysLeft])).toEqual([
+      ["weekly", "2026-12-08", "due_soon", 4],
+      ["pat", "2027-03-01", "in_date", 87],
     ]);
+    expect(rows[1]?.override?.reason).toBe("Kitchen kit");
+    expect(rows[0]?.override).toBeNull();
   });
 
-  it("takes a home's shorter interval", () => {
-    const pat = rule("pat", 12, "months");
-    const override: Override = {
-      id: "o",
-      home_id: "h",
-      rule_id: "pat",
-      interval_value: 6,
-      interval_unit: "months",
-      reason: "Kitchen kit",
-      archived_at: null,
-      created_at: "",
-      updated_at: "",
-      version: 1,
-    };
-    const [row] = dueRows(asset, [pat], new Map([["pat", inspection("pat", "2026-03-01")]]), [override], TODAY);
-    expect(row?.dueDate).toBe("2026-09-01");
-    expect(row?.state).toBe("overdue");
-    expect(row?.override?.reason).toBe("Kitchen kit");
+  it("leaves out an entry whose rule is no longer listed", () => {
+    expect(dueRows([entry("gone", "2026-12-01", ["overdue"])], [rule("pat", 12, "months")], [], TODAY)).toEqual([]);
   });
 
-  it("makes a never-inspected asset due on the day it was added", () => {
-    const [row] = dueRows(asset, [rule("loler", 6, "months")], new Map(), [], TODAY);
-    expect(row).toMatchObject({ dueDate: "2026-11-20", state: "overdue", lastDate: null, daysLeft: -14 });
+  it("shows a never-inspected, overdue entry with no last date", () => {
+    const [row] = dueRows([entry("loler", "2026-11-20", ["overdue", "never_inspected"], null)], [rule("loler", 6, "months")], [], TODAY);
+    expect(row).toMatchObject({ dueDate: "2026-11-20", state: "overdue", lastDate: null, lastOutcome: null, daysLeft: -14 });
   });
 
-  it("flags a failed inspection above all else, and due soon inside the warning window", () => {
-    expect(dueState("2027-05-01", 30, "fail", TODAY)).toBe("failed");
-    expect(dueState("2027-01-03", 30, "pass", TODAY)).toBe("due_soon");
-    expect(dueState("2027-01-04", 30, "pass", TODAY)).toBe("in_date");
-    expect(dueState(TODAY, 30, "pass", TODAY)).toBe("due_soon");
-    expect(dueState("2026-12-03", 30, "pass", TODAY)).toBe("overdue");
+  it("shows a failure above all else, then overdue, then due soon", () => {
+    expect(dueState(["due_soon", "failed"])).toBe("failed");
+    expect(dueState(["never_inspected", "overdue"])).toBe("overdue");
+    expect(dueState(["due_soon", "never_inspected"])).toBe("due_soon");
+    expect(dueState([])).toBe("in_date");
   });
 
   it("says how long is left", () => {

@@ -1,9 +1,8 @@
-// The inspections an asset needs and when each is next due. The service keeps this schedule in a
-// table but publishes only the earliest date (the asset's next_due_date), so the asset page
-// works each rule's date out the same way: the latest inspection under the rule plus the
-// interval, or the home's shorter override; never inspected, due on the day the asset was added.
-import { addInterval, daysBetween, londonDateOf } from "./dates";
-import type { Asset, Inspection, Outcome, Override, Rule } from "./types";
+// The inspections an asset needs and when each is next due, from the service's schedule
+// (GET /v1/assets/{id}/schedule: the same dates and states compliance counts), put beside the
+// rule's name and basis and the home's own interval, for the asset page's table.
+import { daysBetween } from "./dates";
+import type { Outcome, Override, Rule, ScheduleEntry } from "./types";
 
 export type DueState = "failed" | "overdue" | "due_soon" | "in_date";
 
@@ -19,45 +18,37 @@ export interface DueRow {
   daysLeft: number;
 }
 
-export function dueDate(rule: Rule, override: Override | null, last: Inspection | null, asset: Pick<Asset, "created_at">): string {
-  if (!last) return londonDateOf(asset.created_at);
-  const byRule = addInterval(last.inspected_date, rule.interval_value, rule.interval_unit);
-  if (!override) return byRule;
-  const byOverride = addInterval(last.inspected_date, override.interval_value, override.interval_unit);
-  return byOverride < byRule ? byOverride : byRule;
-}
-
-export function dueState(due: string, warningDays: number, lastOutcome: Outcome | null, today: string): DueState {
-  if (lastOutcome === "fail") return "failed";
-  if (due < today) return "overdue";
-  if (daysBetween(today, due) <= warningDays) return "due_soon";
+/** The one state the table shows: a failure above all, then overdue, then due soon. */
+export function dueState(states: readonly ScheduleEntry["states"][number][]): DueState {
+  if (states.includes("failed")) return "failed";
+  if (states.includes("overdue")) return "overdue";
+  if (states.includes("due_soon")) return "due_soon";
   return "in_date";
 }
 
-/** One row per rule, soonest due first. */
+/** One row per rule, in the service's order (soonest due first). */
 export function dueRows(
-  asset: Pick<Asset, "created_at">,
+  entries: readonly ScheduleEntry[],
   rules: readonly Rule[],
-  latest: ReadonlyMap<string, Inspection | null>,
   overrides: readonly Override[],
   today: string,
 ): DueRow[] {
-  return rules
-    .map((rule) => {
-      const override = overrides.find((o) => o.rule_id === rule.id && o.archived_at === null) ?? null;
-      const last = latest.get(rule.id) ?? null;
-      const due = dueDate(rule, override, last, asset);
-      return {
+  return entries.flatMap((entry) => {
+    const rule = rules.find((r) => r.id === entry.rule_id);
+    if (!rule) return []; // a rule archived since: the schedule drops it at its next refresh
+    const override = overrides.find((o) => o.rule_id === rule.id && o.archived_at === null) ?? null;
+    return [
+      {
         rule,
         override,
-        lastDate: last?.inspected_date ?? null,
-        lastOutcome: last?.outcome ?? null,
-        dueDate: due,
-        state: dueState(due, rule.warning_days, last?.outcome ?? null, today),
-        daysLeft: daysBetween(today, due),
-      };
-    })
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.rule.inspection_type.localeCompare(b.rule.inspection_type));
+        lastDate: entry.last_inspected_date,
+        lastOutcome: entry.last_outcome,
+        dueDate: entry.due_date,
+        state: dueState(entry.states),
+        daysLeft: daysBetween(today, entry.due_date),
+      },
+    ];
+  });
 }
 
 /** "Due in 12 days", "Due today", "3 days overdue". */

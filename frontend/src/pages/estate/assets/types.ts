@@ -14,6 +14,7 @@ export type Threshold = Schemas["ThresholdRead"];
 export type ReadingType = Schemas["ReadingType"];
 export type Override = Schemas["OverrideRead"];
 export type Inspection = Schemas["InspectionRead"];
+export type ScheduleEntry = Schemas["ScheduleEntry"];
 export type InspectionCreate = Schemas["InspectionCreate"];
 export type InspectionRecorded = Schemas["InspectionRecorded"];
 export type ReadingIn = Schemas["ReadingIn"];

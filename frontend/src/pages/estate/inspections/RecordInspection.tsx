@@ -113,6 +113,7 @@ function InspectionForm({ asset, rules, inspector }: { asset: Asset; rules: Rule
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ["asset", asset.id] }),
         queryClient.invalidateQueries({ queryKey: ["inspections"] }),
+        queryClient.invalidateQueries({ queryKey: ["asset-schedule", asset.id] }),
         queryClient.invalidateQueries({ queryKey: ["defects"] }),
         queryClient.invalidateQueries({ queryKey: ["compliance"] }),
         queryClient.invalidateQueries({ queryKey: ["assets"] }),
