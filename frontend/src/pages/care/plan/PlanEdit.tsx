@@ -17,7 +17,7 @@ import { fullName } from "../residents/names";
 import { isNotFound, useResident } from "../residents/residents";
 import type { Domain, Resident, Version } from "../types";
 import { Input, Select, Textarea } from "./formFields";
-import { fetchPlan, fetchVersion, INTERVAL_NAMES, planKey, refreshAfterPlanChange, saveDraft, usePlan, useDomains, useVersion } from "./plan";
+import { fetchPlan, fetchVersion, INTERVAL_NAMES, refreshAfterPlanChange, saveDraft, usePlan, useDomains, useVersion } from "./plan";
 import type { PlanPageState } from "./CarePlan";
 import {
   conflictValueText,
@@ -54,7 +54,8 @@ export default function PlanEdit() {
   if (error) return isNotFound(error) ? <NotFound /> : <ProblemMessage error={error} />;
   if (!resident.data || !plan.data || !domains.data || (!isCurrent && newest && !version.data)) return <Loading text="Loading the care plan…" />;
   const base = isCurrent ? plan.data.current : (version.data ?? null);
-  return <PlanEditor key={`${residentId}-${newest ?? 0}`} resident={resident.data.resident} loaded={base} domains={domains.data} />;
+  // Keyed by resident only: a newer version arriving in the cache must not wipe the person's edits.
+  return <PlanEditor key={residentId} resident={resident.data.resident} loaded={base} domains={domains.data} />;
 }
 
 interface Base {
@@ -104,7 +105,6 @@ function PlanEditor({ resident, loaded, domains }: { resident: Resident; loaded:
   const newestVersion = async (): Promise<Base | null> => {
     const fresh = await fetchPlan(resident.id).catch(() => null);
     if (!fresh) return null;
-    queryClient.setQueryData(planKey(resident.id), fresh);
     const version = fresh.current_version_number === fresh.latest_version_number ? fresh.current : await fetchVersion(resident.id, fresh.latest_version_number).catch(() => null);
     return version ? baseOf(version) : null;
   };
