@@ -117,7 +117,7 @@ function PlanPage({ resident, plan }: { resident: Resident; plan: Plan }) {
             )}
             {mayDraft && (shown.status === "current" || shown.status === "draft") && (
               <Link className={`govuk-button${shown.status === "draft" && maySignOff ? " govuk-button--secondary" : ""}`} data-module="govuk-button" to={`${base}/edit`}>
-                {draft !== null ? "Edit the draft as a new draft" : "Edit as a new draft"}
+                {shown.status === "draft" ? "Change the draft" : "Edit as a new draft"}
               </Link>
             )}
             <Link className="govuk-link" to={`${base}/versions`}>
