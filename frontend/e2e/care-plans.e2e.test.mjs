@@ -197,6 +197,15 @@ describe("Care planning in the browser", { timeout: 300_000 }, () => {
       assert.equal(await page.getByRole("link", { name: /Sign off/ }).count(), 0, "no sign-off control");
       await checkPage(page, "05-plan-care-worker");
 
+      // The plan's contents and the header's alerts take the person to the part they name.
+      await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Mobility and falls" }).click();
+      await page.waitForFunction(() => document.activeElement?.id === "section-mobility_and_falls");
+      await page.getByRole("link", { name: "1 alert" }).click();
+      await page.getByRole("heading", { level: 1, name: "Summary" }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === "alerts");
+      await page.getByRole("link", { name: "See allergies" }).click();
+      await page.waitForFunction(() => document.activeElement?.id === "allergies");
+
       // Typing the edit address shows Not found, not a form the server would refuse.
       await page.goto(`/care/residents/${resident.id}/plan/edit`);
       await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();

@@ -1,6 +1,7 @@
 // One version of a care plan, section by section (care domain), as staff read it on shift.
 import type { SectionRead } from "../types";
 import { formatDate } from "../residents/names";
+import { SamePageLink } from "../residents/SamePageLink";
 import { INTERVAL_NAMES } from "./plan";
 
 export function sectionAnchor(domain: string): string {
@@ -16,9 +17,7 @@ export function PlanContents({ sections }: { sections: readonly SectionRead[] })
       <ul className="govuk-list">
         {sections.map((section) => (
           <li key={section.id}>
-            <a className="govuk-link" href={`#${sectionAnchor(section.domain)}`}>
-              {section.title}
-            </a>
+            <SamePageLink to={sectionAnchor(section.domain)}>{section.title}</SamePageLink>
           </li>
         ))}
       </ul>

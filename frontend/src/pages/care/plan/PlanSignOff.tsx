@@ -137,7 +137,11 @@ function SignOffForm({ resident, draft, currentNumber }: { resident: Resident; d
           <Textarea
             id={FIELD_IDS.involvement_note ?? "sign-off-note"}
             label={values.involvement === "not_involved" ? "Why could they not take part?" : "How did they take part? (optional)"}
-            hint="For example, “Talked it through with Peggy over tea; her daughter agreed by phone”"
+            hint={
+              values.involvement === "not_involved"
+                ? "For example, “Peggy was too unwell to talk it through and has no one to speak for her; an advocate has been asked for”"
+                : "For example, “Talked it through with Peggy over tea; her daughter agreed by phone”"
+            }
             error={errorFor("involvement_note")}
             value={values.note}
             onChange={(note) => setValues((old) => ({ ...old, note }))}

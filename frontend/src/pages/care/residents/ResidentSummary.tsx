@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { can } from "../../../auth/can";
 import { useSignedIn } from "../../../auth/SessionProvider";
 import { Loading } from "../../../components/Loading";
@@ -11,6 +11,7 @@ import type { Alert } from "./alerts";
 import { NoAccess } from "./NoAccess";
 import { formatDate, fullName, LPA_NAMES, RESIDENT_STATUS_NAMES, RESIDENT_STATUS_TAGS, SEVERITY_NAMES } from "./names";
 import { ResidentHeader } from "./ResidentNav";
+import { SamePageLink, useGoToHash } from "./SamePageLink";
 import { isForbidden, isNotFound, useAllergies, useContacts, useDols, useResident } from "./residents";
 import { useResidentAlerts } from "./useResidentAlerts";
 
@@ -51,6 +52,7 @@ export default function ResidentSummary() {
 function Summary({ resident }: { resident: Resident }) {
   const { roles } = useSignedIn();
   const { alerts, loading, incomplete } = useResidentAlerts(resident.id, resident);
+  useGoToHash(true);
   return (
     <>
       <ResidentHeader residentId={resident.id} current="summary" />
@@ -67,6 +69,17 @@ function Summary({ resident }: { resident: Resident }) {
   );
 }
 
+function AlertLink({ alert }: { alert: Alert }) {
+  const { pathname } = useLocation();
+  const [path, part] = alert.href.split("#");
+  if (part && path === pathname) return <SamePageLink to={part}>{alert.linkText}</SamePageLink>;
+  return (
+    <Link className="govuk-link" to={alert.href}>
+      {alert.linkText}
+    </Link>
+  );
+}
+
 function Alerts({ alerts, loading, incomplete }: { alerts: Alert[]; loading: boolean; incomplete: boolean }) {
   return (
     <section id="alerts" aria-labelledby="alerts-title" className={alerts.length > 0 ? "govuk-inset-text app-alerts" : ""} tabIndex={-1}>
@@ -79,10 +92,7 @@ function Alerts({ alerts, loading, incomplete }: { alerts: Alert[]; loading: boo
         <ul className="govuk-list">
           {alerts.map((alert) => (
             <li key={alert.key}>
-              <strong className="govuk-!-font-weight-bold">{alert.text}</strong>{" "}
-              <Link className="govuk-link" to={alert.href}>
-                {alert.linkText}
-              </Link>
+              <strong className="govuk-!-font-weight-bold">{alert.text}</strong> <AlertLink alert={alert} />
             </li>
           ))}
         </ul>
