@@ -15,6 +15,7 @@ import { SaveDiscarded, saveQueue } from "../../../lib/saveQueue";
 import NotFound from "../../NotFound";
 import { fullName } from "../residents/names";
 import { isNotFound, useResident } from "../residents/residents";
+import { SamePageLink } from "../residents/SamePageLink";
 import type { Domain, Resident, Version } from "../types";
 import { Input, Select, Textarea } from "./formFields";
 import { fetchPlan, fetchVersion, INTERVAL_NAMES, refreshAfterPlanChange, saveDraft, usePlan, useDomains, useVersion } from "./plan";
@@ -207,6 +208,23 @@ function PlanEditor({ resident, loaded, domains }: { resident: Resident; loaded:
       <p className="govuk-body">{editing}</p>
       <p className="govuk-body">Your changes are saved as a new draft. Staff keep following the signed-off plan until a senior carer, nurse or home manager signs the draft off.</p>
 
+      {sections.length > 1 && (
+        <nav aria-labelledby="edit-contents-title" className="govuk-!-margin-bottom-6">
+          <h2 className="govuk-heading-s" id="edit-contents-title">
+            Go to a section
+          </h2>
+          <ul className="govuk-list">
+            {sections.map((section) => (
+              <li key={section.key}>
+                <SamePageLink to={`edit-section-${section.domain}`}>{section.title}</SamePageLink>
+              </li>
+            ))}
+            <li>
+              <SamePageLink to="plan-reason">Why the plan is changing, and save</SamePageLink>
+            </li>
+          </ul>
+        </nav>
+      )}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         {sections.map((section, s) => (
           <SectionFields
@@ -283,7 +301,7 @@ function SectionFields({ section, index, errorFor, onChange, onRemove, onFocus }
   const titleId = `edit-section-${section.domain}-title`;
 
   return (
-    <section className="app-plan-section" aria-labelledby={titleId} id={`edit-section-${section.domain}`}>
+    <section className="app-plan-section" aria-labelledby={titleId} id={`edit-section-${section.domain}`} tabIndex={-1}>
       <h2 className="govuk-heading-m" id={titleId}>
         {section.title}
       </h2>
