@@ -372,7 +372,8 @@ describe("Care planning in the browser", { timeout: 300_000 }, () => {
     const { page } = browser;
     try {
       await page.goto("/care/residents");
-      await page.getByLabel("Username").focus();
+      await page.getByRole("heading", { level: 1, name: "Sign in to Care Hub" }).waitFor();
+      await tabTo(page, /Username/);
       await page.keyboard.type("senior.carer");
       await page.keyboard.press("Tab");
       await page.keyboard.type(DEMO_PASSWORD);
