@@ -25,7 +25,7 @@ export interface AlertSources {
   allergies?: readonly Allergy[] | undefined;
   dolsExpiring?: readonly DolsExpiring[] | undefined;
   reviewsDue?: readonly DueReview[] | undefined;
-  /** Assessments newest first. */
+  /** Assessments in any order; only the newest of each tool counts. */
   risks?: readonly Assessment[] | undefined;
 }
 

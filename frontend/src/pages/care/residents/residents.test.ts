@@ -3,6 +3,7 @@ import type { Allergy, Assessment, DolsExpiring, DueReview, ResidentSummary } fr
 import { bandName, buildAlerts, latestByTool } from "./alerts";
 import { ageOn, formatDate, londonToday, residentName } from "./names";
 import { residentParts } from "./ResidentNav";
+import { roomName } from "./residents";
 import { listParamsFrom, listSearch, matchResidents } from "./search";
 
 const RID = "0cf4cc02-1c8b-438f-a22a-391fce2dc3c3";
@@ -150,6 +151,14 @@ describe("names and dates", () => {
     expect(ageOn("1938-04-12", "2026-04-11")).toBe(87);
     expect(ageOn("1938-04-12", "2026-04-12")).toBe(88);
     expect(londonToday(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+  });
+});
+
+describe("rooms", () => {
+  it("names a room with its number when the name does not say it", () => {
+    expect(roomName({ name: "Rose", room_number: "12" })).toBe("Rose (room 12)");
+    expect(roomName({ name: "Room 12", room_number: "12" })).toBe("Room 12");
+    expect(roomName({ name: "Garden room", room_number: null })).toBe("Garden room");
   });
 });
 

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { assets, careplan } from "../../../api/client";
 import { ApiProblem, unwrap, unwrapResponse } from "../../../api/problem";
-import type { Allergy, Assessment, Contact, Dols, DolsExpiring, DueReview, Location, Resident, ResidentPage, ResidentStatus, ResidentSummary } from "../types";
+import type { Allergy, Assessment, Contact, Dols, DolsExpiring, DueReview, Location, Resident, ResidentPage, ResidentStatus, ResidentSummary, RiskTool } from "../types";
 
 export const PAGE_SIZE = 50;
 const MAX_PAGES = 10; // 2,000 residents: far more than one home has
@@ -21,6 +21,19 @@ export function retryUnlessRefused(count: number, error: unknown): boolean {
   return !(error instanceof ApiProblem && error.status < 500) && count < 2;
 }
 
+/** Every page of a keyset-paginated list: a home's residents, rooms, DoLS expiring, reviews due. */
+async function allPages<T>(fetchPage: (cursor: string) => Promise<{ items: T[]; next_cursor: string | null }>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor = "";
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const data = await fetchPage(cursor);
+    all.push(...data.items);
+    if (!data.next_cursor) break;
+    cursor = data.next_cursor;
+  }
+  return all;
+}
+
 export interface ResidentFilters {
   status: ResidentStatus | "";
   cursor: string;
@@ -37,16 +50,8 @@ export async function fetchResidentsPage(homeId: string, filters: ResidentFilter
 }
 
 /** Every resident of a home (for a search: the API lists residents but does not search them). */
-export async function fetchAllResidents(homeId: string, status: ResidentStatus | ""): Promise<ResidentSummary[]> {
-  const all: ResidentSummary[] = [];
-  let cursor = "";
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const data = await fetchResidentsPage(homeId, { status, cursor }, 200);
-    all.push(...data.items);
-    if (!data.next_cursor) break;
-    cursor = data.next_cursor;
-  }
-  return all;
+export function fetchAllResidents(homeId: string, status: ResidentStatus | ""): Promise<ResidentSummary[]> {
+  return allPages((cursor) => fetchResidentsPage(homeId, { status, cursor }, 200));
 }
 
 export interface VersionedResident {
@@ -65,16 +70,10 @@ export function useResident(residentId: string) {
 
 /** The rooms of a home by location id: "Room 12" (its name, or its number). */
 async function fetchRooms(homeId: string): Promise<Map<string, string>> {
-  const rooms = new Map<string, string>();
-  let cursor = "";
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const query = { home_id: homeId, kind: "room" as const, limit: 200, ...(cursor ? { cursor } : {}) };
-    const data = await unwrap(assets.GET("/v1/locations", { params: { query } }));
-    for (const room of data.items) rooms.set(room.id, roomName(room));
-    if (!data.next_cursor) break;
-    cursor = data.next_cursor;
-  }
-  return rooms;
+  const rooms = await allPages((cursor) =>
+    unwrap(assets.GET("/v1/locations", { params: { query: { home_id: homeId, kind: "room", limit: 200, ...(cursor ? { cursor } : {}) } } })),
+  );
+  return new Map(rooms.map((room) => [room.id, roomName(room)]));
 }
 
 export function roomName(room: Pick<Location, "name" | "room_number">): string {
@@ -122,18 +121,24 @@ export function useDols(residentId: string, enabled: boolean) {
   });
 }
 
-/** The newest assessments, newest first (the latest of each tool is among them). */
-export function useRecentRisks(residentId: string, enabled: boolean) {
+const RISK_TOOLS: readonly RiskTool[] = ["waterlow", "must", "falls"];
+
+/** The newest assessment of each tool (none for a tool never used). */
+export function useLatestRisks(residentId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ["resident", residentId, "risk-assessments", "recent"],
-    queryFn: async (): Promise<Assessment[]> =>
-      (
-        await unwrap(
-          careplan.GET("/v1/residents/{resident_id}/risk-assessments", {
-            params: { ...path(residentId), query: { sort: "-assessed_at", limit: 50 } },
-          }),
-        )
-      ).items,
+    queryKey: ["resident", residentId, "risk-assessments", "latest"],
+    queryFn: async (): Promise<Assessment[]> => {
+      const pages = await Promise.all(
+        RISK_TOOLS.map((tool) =>
+          unwrap(
+            careplan.GET("/v1/residents/{resident_id}/risk-assessments", {
+              params: { ...path(residentId), query: { tool, sort: "-assessed_at", limit: 1 } },
+            }),
+          ),
+        ),
+      );
+      return pages.flatMap((page) => page.items);
+    },
     enabled,
     retry: retryUnlessRefused,
   });
@@ -145,8 +150,14 @@ export const DOLS_ALERT_DAYS = 28;
 export function useDolsExpiring(homeId: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: ["dols-expiring", homeId, DOLS_ALERT_DAYS],
-    queryFn: async (): Promise<DolsExpiring[]> =>
-      (await unwrap(careplan.GET("/v1/dols/expiring", { params: { query: { home_id: homeId ?? "", within_days: DOLS_ALERT_DAYS, limit: 200 } } }))).items,
+    queryFn: (): Promise<DolsExpiring[]> =>
+      allPages((cursor) =>
+        unwrap(
+          careplan.GET("/v1/dols/expiring", {
+            params: { query: { home_id: homeId ?? "", within_days: DOLS_ALERT_DAYS, limit: 200, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      ),
     enabled: enabled && Boolean(homeId),
     retry: retryUnlessRefused,
   });
@@ -156,8 +167,10 @@ export function useDolsExpiring(homeId: string | undefined, enabled: boolean) {
 export function useReviewsDueNow(homeId: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: ["reviews-due", homeId, 0],
-    queryFn: async (): Promise<DueReview[]> =>
-      (await unwrap(careplan.GET("/v1/reviews/due", { params: { query: { home_id: homeId ?? "", within_days: 0, limit: 200 } } }))).items,
+    queryFn: (): Promise<DueReview[]> =>
+      allPages((cursor) =>
+        unwrap(careplan.GET("/v1/reviews/due", { params: { query: { home_id: homeId ?? "", within_days: 0, limit: 200, ...(cursor ? { cursor } : {}) } } })),
+      ),
     enabled: enabled && Boolean(homeId),
     retry: retryUnlessRefused,
   });

@@ -4,7 +4,7 @@ import { can } from "../../../auth/can";
 import { useSignedIn } from "../../../auth/SessionProvider";
 import type { Resident } from "../types";
 import { buildAlerts, type Alert } from "./alerts";
-import { useAllergies, useDolsExpiring, useRecentRisks, useReviewsDueNow } from "./residents";
+import { useAllergies, useDolsExpiring, useLatestRisks, useReviewsDueNow } from "./residents";
 
 export interface ResidentAlerts {
   alerts: Alert[];
@@ -20,7 +20,7 @@ export function useResidentAlerts(residentId: string, resident: Resident | undef
   const allergies = useAllergies(residentId);
   const dols = useDolsExpiring(homeId, can(roles, "careplan:dols.list"));
   const reviews = useReviewsDueNow(homeId, can(roles, "careplan:review.list"));
-  const risks = useRecentRisks(residentId, can(roles, "careplan:risk.read"));
+  const risks = useLatestRisks(residentId, can(roles, "careplan:risk.read"));
   const sources = [allergies, dols, reviews, risks];
   const alerts = useMemo(
     () => buildAlerts({ residentId, allergies: allergies.data, dolsExpiring: dols.data, reviewsDue: reviews.data, risks: risks.data }),
