@@ -102,6 +102,36 @@ async function admitResident(url) {
   return { resident, familyName, nurse, manager };
 }
 
+/** @param {number} days */
+function isoDate(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Give a resident the other alerts: a high falls risk linked to their mobility section (which
+ * makes its review due today) and a DoLS authorisation expiring in 10 days.
+ * @param {Awaited<ReturnType<typeof admitResident>>} admitted
+ */
+async function addAlerts({ resident, nurse, manager }) {
+  const plan = (await nurse.call("GET", `/api/careplan/v1/residents/${resident.id}/care-plan`)).body;
+  const mobility = plan.current.sections.find((/** @type {{domain: string}} */ s) => s.domain === "mobility_and_falls");
+  const risk = await nurse.call("POST", `/api/careplan/v1/residents/${resident.id}/risk-assessments`, {
+    body: {
+      tool: "falls",
+      assessed_at: new Date(Date.now() - 60_000).toISOString(),
+      section_id: mobility.id,
+      items: { recent_falls: "in_last_3_months", medications: 3, psychological: "moderately", amts: 6, dizziness_or_postural_hypotension: true },
+    },
+  });
+  assert.equal(risk.status, 201, JSON.stringify(risk.body));
+  assert.equal(risk.body.high_risk, true);
+  const dols = await manager.call("POST", `/api/careplan/v1/residents/${resident.id}/dols`, {
+    body: { stage: "authorisation", kind: "standard", supervisory_body: "Northshire County Council", event_date: isoDate(-300), starts_on: isoDate(-300), expires_on: isoDate(10) },
+  });
+  assert.equal(dols.status, 201, JSON.stringify(dols.body));
+  return risk.body;
+}
+
 /**
  * Press Tab until the focused element's text (or label) matches, as a keyboard user would.
  * @param {import("playwright-core").Page} page
@@ -154,7 +184,9 @@ describe("Care planning in the browser", { timeout: 300_000 }, () => {
   });
 
   it("lets a care worker find a resident, read their alerts and care plan, with no edit or sign-off controls", async () => {
-    const { resident, familyName } = await admitResident(server.url);
+    const admitted = await admitResident(server.url);
+    const { resident, familyName } = admitted;
+    const risk = await addAlerts(admitted);
     const browser = await openBrowser(server.url);
     const { page } = browser;
     try {
@@ -182,6 +214,12 @@ describe("Care planning in the browser", { timeout: 300_000 }, () => {
       await page.getByRole("heading", { level: 1, name: "Summary" }).waitFor();
       const alerts = page.locator("#alerts");
       await alerts.getByText("Allergic to Peanuts (food). Severe reaction: swelling of the throat.").waitFor();
+      await alerts.getByText(/^DoLS authorisation expires in \\d+ days, on .+\. Ask Northshire County Council to renew it\.$/).waitFor();
+      await alerts.getByText("Review of “Mobility and falls” is due today.").waitFor();
+      await alerts.getByText(new RegExp(`^Falls risk \\(FRAT\\): high \\(score ${risk.score}\\)`)).waitFor();
+      await page.getByRole("heading", { name: "Alerts (4)" }).waitFor();
+      await alerts.getByRole("link", { name: "See risk assessments" }).waitFor();
+      await alerts.getByRole("link", { name: "Go to reviews due" }).waitFor();
       await page.getByRole("heading", { name: "About me" }).waitFor();
       await page.getByText("Seeing my grandson on Sundays.").waitFor();
       const nav = page.getByRole("navigation", { name: "Resident’s record" });
@@ -200,7 +238,7 @@ describe("Care planning in the browser", { timeout: 300_000 }, () => {
       // The plan's contents and the header's alerts take the person to the part they name.
       await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Mobility and falls" }).click();
       await page.waitForFunction(() => document.activeElement?.id === "section-mobility_and_falls");
-      await page.getByRole("link", { name: "1 alert" }).click();
+      await page.getByRole("link", { name: "4 alerts" }).click();
       await page.getByRole("heading", { level: 1, name: "Summary" }).waitFor();
       await page.waitForFunction(() => document.activeElement?.id === "alerts");
       await page.getByRole("link", { name: "See allergies" }).click();
