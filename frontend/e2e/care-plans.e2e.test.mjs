@@ -198,7 +198,7 @@ describe("Care planning in the browser", { timeout: 300_000 }, () => {
       await page.locator("tbody tr").first().waitFor();
       await checkPage(page, "02-residents");
 
-      await page.getByLabel("Search by name or room").fill(familyName.toLowerCase());
+      await page.getByLabel("Search by name or NHS number").fill(familyName.toLowerCase());
       await page.getByRole("button", { name: "Search" }).click();
       await page.waitForURL(new RegExp(`q=${familyName.toLowerCase()}`));
       await page.getByText("1 resident found").waitFor();
@@ -417,7 +417,7 @@ describe("Care planning in the browser", { timeout: 300_000 }, () => {
       await page.keyboard.type(DEMO_PASSWORD);
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { level: 1, name: /Residents/ }).waitFor();
-      await tabTo(page, /Search by name or room/);
+      await tabTo(page, /Search by name or NHS number/);
       await page.keyboard.type(familyName);
       await page.keyboard.press("Enter");
       await page.getByText("1 resident found").waitFor();

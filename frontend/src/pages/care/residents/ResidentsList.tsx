@@ -11,8 +11,8 @@ import type { ResidentStatus, ResidentSummary } from "../types";
 import { CareNav } from "./CareNav";
 import { NoAccess } from "./NoAccess";
 import { formatDate, RESIDENT_STATUS_NAMES, RESIDENT_STATUS_TAGS, RESIDENT_STATUSES, residentName } from "./names";
-import { fetchAllResidents, fetchResidentsPage, isForbidden, retryUnlessRefused, useRooms } from "./residents";
-import { listParamsFrom, listSearch, matchResidents, type ResidentListParams } from "./search";
+import { fetchResidentsPage, isForbidden, retryUnlessRefused, useRooms } from "./residents";
+import { listParamsFrom, listSearch, type ResidentListParams } from "./search";
 
 export default function ResidentsList() {
   const { roles } = useSignedIn();
@@ -30,25 +30,17 @@ export default function ResidentsList() {
   return <Residents key={current.id} homeId={current.id} homeName={current.name} />;
 }
 
+/** One page of the home's residents; the service searches (names and NHS number) and counts. */
 function useResidentRows(homeId: string, filters: ResidentListParams) {
   const rooms = useRooms(homeId);
-  const searching = filters.q !== "";
-  const page = useQuery({
-    queryKey: ["residents", homeId, { status: filters.status, cursor: filters.cursor }],
+  const query = useQuery({
+    queryKey: ["residents", homeId, filters],
     queryFn: () => fetchResidentsPage(homeId, filters),
     placeholderData: keepPreviousData,
-    enabled: !searching,
     retry: retryUnlessRefused,
   });
-  const all = useQuery({
-    queryKey: ["residents", homeId, "all", filters.status],
-    queryFn: () => fetchAllResidents(homeId, filters.status),
-    enabled: searching,
-    retry: retryUnlessRefused,
-  });
-  const query = searching ? all : page;
-  const items: ResidentSummary[] = searching ? matchResidents(all.data ?? [], filters.q, rooms.data) : (page.data?.items ?? []);
-  return { query, items, rooms: rooms.data, nextCursor: searching ? null : (page.data?.next_cursor ?? null) };
+  const items: ResidentSummary[] = query.data?.items ?? [];
+  return { query, items, total: query.data?.total ?? null, rooms: rooms.data, nextCursor: query.data?.next_cursor ?? null };
 }
 
 function Residents({ homeId, homeName }: { homeId: string; homeName: string }) {
@@ -56,7 +48,7 @@ function Residents({ homeId, homeName }: { homeId: string; homeName: string }) {
   const filters = listParamsFrom(params);
   const [q, setQ] = useState(filters.q);
   const [status, setStatus] = useState<ResidentStatus | "">(filters.status);
-  const { query, items, rooms, nextCursor } = useResidentRows(homeId, filters);
+  const { query, items, total, rooms, nextCursor } = useResidentRows(homeId, filters);
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -74,7 +66,7 @@ function Residents({ homeId, homeName }: { homeId: string; homeName: string }) {
       <form className="app-filters" role="search" aria-label="Residents" onSubmit={search}>
         <div className="govuk-form-group">
           <label className="govuk-label govuk-label--s" htmlFor="residents-q">
-            Search by name or room
+            Search by name or NHS number
           </label>
           <input
             className="govuk-input govuk-input--width-20"
@@ -136,9 +128,11 @@ function Residents({ homeId, homeName }: { homeId: string; homeName: string }) {
             ? filtered
               ? "No residents match your search."
               : "There are no residents to show."
-            : filters.q
-              ? `${items.length} resident${items.length === 1 ? "" : "s"} found`
-              : ""}
+            : total !== null && filters.q
+              ? `${total} resident${total === 1 ? "" : "s"} found`
+              : total !== null
+                ? `${total} resident${total === 1 ? "" : "s"}`
+                : ""}
         </p>
       )}
       {items.length > 0 && <ResidentTable items={items} rooms={rooms} busy={query.isFetching} />}
@@ -146,14 +140,14 @@ function Residents({ homeId, homeName }: { homeId: string; homeName: string }) {
         <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of residents">
           {filters.cursor && (
             <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={`/care/residents${listSearch({ status: filters.status })}`} rel="first">
+              <Link className="govuk-link govuk-pagination__link" to={`/care/residents${listSearch({ q: filters.q, status: filters.status })}`} rel="first">
                 <span className="govuk-pagination__link-title">First page</span>
               </Link>
             </div>
           )}
           {nextCursor && (
             <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={listSearch({ status: filters.status, cursor: nextCursor })} rel="next">
+              <Link className="govuk-link govuk-pagination__link" to={listSearch({ q: filters.q, status: filters.status, cursor: nextCursor })} rel="next">
                 <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
                   <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
                 </svg>

@@ -5,7 +5,7 @@ import { ageOn, formatDate, londonToday, residentName } from "./names";
 import { residentParts } from "./ResidentNav";
 import { isForbidden, isNotFound, retryUnlessRefused, roomName } from "./residents";
 import { ApiProblem, NetworkError } from "../../../api/problem";
-import { listParamsFrom, listSearch, matchResidents } from "./search";
+import { listParamsFrom, listSearch } from "./search";
 
 const RID = "0cf4cc02-1c8b-438f-a22a-391fce2dc3c3";
 const OTHER = "cae62d99-e3a0-48fe-a468-562bf8dae508";
@@ -115,32 +115,6 @@ describe("resident alerts", () => {
   });
 });
 
-describe("resident search", () => {
-  const residents = [summary("1", "Margaret", "Ashworth", "Peggy"), summary("2", "Edith", "Barlow", null, "room-12"), summary("3", "Albert", "Cole", "Bert")];
-  const rooms = new Map([["room-12", "Room 12 (Rose wing)"]]);
-
-  it("finds residents by the start of any of their names, ignoring case and accents", () => {
-    expect(matchResidents(residents, "ash").map((r) => r.id)).toEqual(["1"]);
-    expect(matchResidents(residents, "PEGGY").map((r) => r.id)).toEqual(["1"]);
-    expect(matchResidents(residents, "édith barl").map((r) => r.id)).toEqual(["2"]);
-    expect(matchResidents(residents, "bert").map((r) => r.id)).toEqual(["3"]);
-    expect(matchResidents(residents, "worth")).toEqual([]);
-  });
-
-  it("finds residents by room name or number", () => {
-    expect(matchResidents(residents, "rose", rooms).map((r) => r.id)).toEqual(["2"]);
-    expect(matchResidents(residents, "12", rooms).map((r) => r.id)).toEqual(["2"]);
-    expect(matchResidents(residents, "  ", rooms)).toHaveLength(3);
-  });
-
-  it("keeps the filters in the URL, dropping unknown statuses", () => {
-    expect(listParamsFrom(new URLSearchParams("q=%20ash%20&status=in_hospital&cursor=abc"))).toEqual({ q: "ash", status: "in_hospital", cursor: "abc" });
-    expect(listParamsFrom(new URLSearchParams("status=asleep")).status).toBe("");
-    expect(listSearch({ q: "ash", status: "", cursor: "" })).toBe("?q=ash");
-    expect(listSearch({})).toBe("");
-  });
-});
-
 describe("names and dates", () => {
   it("names a resident with their preferred name when it differs", () => {
     expect(residentName(summary("1", "Margaret", "Ashworth", "Peggy"))).toBe("Margaret Ashworth (Peggy)");
@@ -182,5 +156,14 @@ describe("the resident's record navigation", () => {
     expect(residentParts(["care_worker"]).map((p) => p.part)).toEqual(["summary", "plan", "notes", "risks"]);
     expect(residentParts(["nurse"]).map((p) => p.part)).toEqual(["summary", "plan", "notes", "risks", "record"]);
     expect(residentParts(["estates_officer"])).toEqual([]);
+  });
+});
+
+describe("the residents list's address", () => {
+  it("keeps the search, the status and the page, and drops what is empty", () => {
+    expect(listSearch({ q: "mar jo", status: "active", cursor: "" })).toBe("?q=mar+jo&status=active");
+    expect(listSearch({ q: "", status: "" })).toBe("");
+    expect(listParamsFrom(new URLSearchParams("q=+943 476&status=in_hospital&cursor=abc"))).toEqual({ q: "943 476", status: "in_hospital", cursor: "abc" });
+    expect(listParamsFrom(new URLSearchParams("status=sleeping")).status).toBe("");
   });
 });

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { assets, careplan } from "../../../api/client";
 import { ApiProblem, unwrap, unwrapResponse } from "../../../api/problem";
-import type { Allergy, Assessment, Contact, Dols, DolsExpiring, DueReview, Location, Resident, ResidentPage, ResidentStatus, ResidentSummary, RiskTool } from "../types";
+import type { Allergy, Assessment, Contact, Dols, DolsExpiring, DueReview, Location, Resident, ResidentPage, ResidentStatus, RiskTool } from "../types";
 
 export const PAGE_SIZE = 50;
 const MAX_PAGES = 10; // 2,000 residents: far more than one home has
@@ -35,23 +35,22 @@ async function allPages<T>(fetchPage: (cursor: string) => Promise<{ items: T[]; 
 }
 
 export interface ResidentFilters {
+  q?: string;
   status: ResidentStatus | "";
   cursor: string;
 }
 
+/** One page of a home's residents, with the number matching (`?count=true`). */
 export async function fetchResidentsPage(homeId: string, filters: ResidentFilters, limit = PAGE_SIZE): Promise<ResidentPage> {
   const query = {
     home_id: homeId,
     limit,
+    count: true,
+    ...(filters.q ? { q: filters.q } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.cursor ? { cursor: filters.cursor } : {}),
   };
   return unwrap(careplan.GET("/v1/residents", { params: { query } }));
-}
-
-/** Every resident of a home (for a search: the API lists residents but does not search them). */
-export function fetchAllResidents(homeId: string, status: ResidentStatus | ""): Promise<ResidentSummary[]> {
-  return allPages((cursor) => fetchResidentsPage(homeId, { status, cursor }, 200));
 }
 
 export interface VersionedResident {
