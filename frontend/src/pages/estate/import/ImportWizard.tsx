@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState, type ChangeEvent, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type ChangeEvent, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { fieldMessages, problemSentence, type FieldMessage } from "../../../api/messages";
 import { ApiProblem } from "../../../api/problem";
@@ -78,8 +78,8 @@ function Steps({ defaultHomeId }: { defaultHomeId: string }) {
   // A step whose earlier steps have not been done here (a reload, a shared link) starts again.
   const step: Step =
     (asked === "columns" || asked === "check") && !isFinished(checkJob.data) ? "upload" : asked === "import" && !wizard.importJobId ? "upload" : asked;
-  const go = (next: Step) => setParams(next === "upload" ? {} : { step: next });
-  const update = (change: Partial<Wizard>) => setWizard((old) => ({ ...old, ...change }));
+  const go = useCallback((next: Step) => setParams(next === "upload" ? {} : { step: next }), [setParams]);
+  const update = useCallback((change: Partial<Wizard>) => setWizard((old) => ({ ...old, ...change })), []);
   const number = STEPS.indexOf(step) + 1;
   const caption = `Import assets – step ${number} of ${STEPS.length}`;
 
@@ -96,20 +96,24 @@ interface StepProps {
   go: (step: Step) => void;
 }
 
-/** Sends a dry run and waits for its report, then moves on. */
+/**
+ * Sends a dry run and waits for its report, then moves on. The wizard learns of the new job only
+ * once it has finished, so the step showing the progress stays on screen until then.
+ */
 function useDryRun(wizard: Wizard, update: StepProps["update"], go: StepProps["go"], next: Step) {
-  const [waitingFor, setWaitingFor] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ jobId: string; change: Partial<Wizard> } | null>(null);
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<FieldMessage[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const job = useImportJob(waitingFor);
+  const job = useImportJob(pending?.jobId ?? null);
 
   useEffect(() => {
-    if (waitingFor && isFinished(job.data)) {
-      setWaitingFor(null);
+    if (pending && isFinished(job.data)) {
+      setPending(null);
+      update({ ...pending.change, checkJobId: pending.jobId, importJobId: null });
       go(next);
     }
-  }, [waitingFor, job.data, go, next]);
+  }, [pending, job.data, update, go, next]);
 
   const run = async (change: Partial<Wizard> & { file: File }, mapping: Mapping) => {
     setSending(true);
@@ -118,8 +122,7 @@ function useDryRun(wizard: Wizard, update: StepProps["update"], go: StepProps["g
       const started = await saveQueue.submit(`Checking ${change.file.name}`, (key) =>
         startImport({ file: change.file, homeId: change.homeId ?? wizard.homeId, mapping, dryRun: true }, key),
       );
-      update({ ...change, checkJobId: started.id, importJobId: null });
-      setWaitingFor(started.id);
+      setPending({ jobId: started.id, change });
     } catch (error) {
       setErrors(errorMessages(error, { file: "the file", home_id: "the home", mapping: "the column matches" }));
       setAttempt((n) => n + 1);
@@ -131,7 +134,7 @@ function useDryRun(wizard: Wizard, update: StepProps["update"], go: StepProps["g
     setErrors(problems);
     setAttempt((n) => n + 1);
   };
-  return { run, fail, busy: sending || waitingFor !== null, waiting: waitingFor !== null, job: job.data, errors, attempt };
+  return { run, fail, busy: sending || pending !== null, waiting: pending !== null, job: job.data, errors, attempt };
 }
 
 function UploadStep({ caption, wizard, update, go }: StepProps) {

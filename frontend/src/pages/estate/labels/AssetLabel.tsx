@@ -26,7 +26,9 @@ export default function AssetLabel() {
   const asset = query.data;
   return (
     <>
-      <PrintOnly selector=".app-label-single" width="63.5mm" height="38.1mm" />
+      <PrintOnly>
+        <img className="app-print-only__label" src={labelUrl(asset.id, "svg")} alt="" />
+      </PrintOnly>
       <Link className="govuk-back-link" to={`/estate/labels?home=${asset.home_id}`}>
         All labels
       </Link>

@@ -65,7 +65,11 @@ function Labels({ defaultHome }: { defaultHome: string }) {
 
   return (
     <>
-      <PrintOnly selector=".app-label-sheet" width="210mm" height="297mm" />
+      {src && total !== 0 && (
+        <PrintOnly>
+          <img className="app-print-only__sheet" src={src} alt="" />
+        </PrintOnly>
+      )}
       <PageHeading caption="Estate">Print QR labels</PageHeading>
       <p className="govuk-body">
         Each label has a QR code that opens the asset’s page in Care Hub, where anyone can report a fault. The sheet fits A4 labels 63.5 mm by 38.1 mm, 21 to a sheet (Avery L7160 or similar).
