@@ -122,6 +122,8 @@ describe("Estate tools in the browser", { timeout: 400_000 }, () => {
 
       // Unsafe is urgent and stops the asset being used.
       await page.getByRole("button", { name: `Report another fault with ${asset.name}` }).click();
+      const already = page.locator(".govuk-inset-text", { hasText: "Already reported" });
+      await already.getByRole("link", { name: "Not working" }).waitFor();
       await page.getByRole("button", { name: /^Unsafe – stop using it/ }).click();
       await page.getByRole("heading", { level: 1, name: "Fault reported" }).waitFor();
       await page.getByText("It is now marked out of service").waitFor();
@@ -130,6 +132,13 @@ describe("Estate tools in the browser", { timeout: 400_000 }, () => {
       const unsafe = await worker.call("GET", `/api/assets/v1/defects?asset_id=${asset.id}&priority=P1`);
       assert.equal(unsafe.body.items.length, 1);
       assert.equal(unsafe.body.items[0].took_out_of_service, true);
+
+      // Another home's equipment is not there for this person, whatever the address says.
+      const admin = await apiSession(server.url, "admin");
+      const otherHome = (await admin.call("GET", "/api/assets/v1/homes?limit=200")).body.items.find((/** @type {{id: string}} */ h) => h.id !== homeId);
+      const elsewhere = await newAsset(otherHome.id, `Hoist elsewhere ${RUN}`, "hoist", { safe_working_load_kg: 200 });
+      await page.goto(`/estate/assets/${elsewhere.id}/report-fault`);
+      await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
       assertNoScriptErrors(browser);
     } finally {
       await browser.close();

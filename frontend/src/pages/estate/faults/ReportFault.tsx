@@ -17,6 +17,7 @@ import type { Asset, Defect, DefectCreate } from "../defects/types";
 import { AssetHeader } from "./AssetHeader";
 import { COMMON_FAULTS, defectForFault, type CommonFault } from "./faults";
 import { FaultReported } from "./FaultReported";
+import { OpenFaults } from "./OpenFaults";
 import "./faults.css";
 
 /** The asset for a fault page, or the page to show instead (loading, not found, failed). */
@@ -114,6 +115,7 @@ function FaultButtons({ asset }: { asset: Asset }) {
           {asset.name}
         </PageHeading>
         <AssetHeader asset={asset} />
+        <OpenFaults assetId={asset.id} />
         <h2 className="govuk-heading-m" id="fault-choices">
           What is wrong with it?
         </h2>
