@@ -464,7 +464,7 @@ function ImportStep({ caption, wizard, job, error, update, go }: StepProps & { j
       <PageHeading caption={caption} title="The assets were not imported">
         The assets were not imported
       </PageHeading>
-      <p className="govuk-body">Nothing was added: an import is all or nothing. This can happen when someone adds an asset with the same tag while the file is being imported.</p>
+      <p className="govuk-body">Nothing was added: an import is all or nothing. The reason is below.</p>
       {job.problem_count > 0 && <ProblemsTable job={job} />}
       <Button type="button" onClick={() => go("upload")}>
         Upload the corrected file

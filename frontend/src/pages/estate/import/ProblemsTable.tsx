@@ -28,7 +28,7 @@ export function ProblemsTable({ job }: { job: ImportJob }) {
           {problems.map((problem, index) => (
             <tr className="govuk-table__row" key={`${problem.row ?? 0}-${problem.column ?? ""}-${index}`}>
               <td className="govuk-table__cell govuk-table__cell--numeric">{problem.row === 1 ? "Headings" : (problem.row ?? "–")}</td>
-              <td className="govuk-table__cell">{problem.column ?? "Whole row"}</td>
+              <td className="govuk-table__cell">{problem.column ?? (problem.row === null ? "Whole file" : "Whole row")}</td>
               <td className="govuk-table__cell">{problemText(problem)}</td>
             </tr>
           ))}
