@@ -29,7 +29,7 @@ export function FaultReported({ asset, defect, onAnother }: { asset: Asset; defe
           </Link>
         </li>
         <li>
-          <button type="button" className="app-link-button" onClick={onAnother}>
+          <button type="button" className="app-link-button app-fault-another" onClick={onAnother}>
             Report another fault with {asset.name}
           </button>
         </li>

@@ -447,7 +447,7 @@ function ImportStep({ caption, wizard, job, error, update, go }: StepProps & { j
           </li>
           <li>
             <Link className="govuk-link" to={`/estate/labels?home=${job.home_id}`}>
-              Print QR labels for them
+              Print QR labels for {home?.name ?? "the home"}
             </Link>
           </li>
           <li>
