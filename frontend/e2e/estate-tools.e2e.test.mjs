@@ -124,8 +124,21 @@ describe("Estate tools in the browser", { timeout: 400_000 }, () => {
       await page.getByRole("button", { name: `Report another fault with ${asset.name}` }).click();
       const already = page.locator(".govuk-inset-text", { hasText: "Already reported" });
       await already.getByRole("link", { name: "Not working" }).waitFor();
+
+      // Bad signal: the first try of this report never reaches Care Hub. It is kept and sent
+      // again with the same Idempotency-Key, so it is saved exactly once.
+      /** @type {string[]} */
+      const keys = [];
+      await page.route("**/api/assets/v1/defects", async (route) => {
+        if (route.request().method() !== "POST") return route.continue();
+        keys.push((await route.request().allHeaders())["idempotency-key"] ?? "");
+        return keys.length === 1 ? route.abort("internetdisconnected") : route.continue();
+      });
       await page.getByRole("button", { name: /^Unsafe – stop using it/ }).click();
-      await page.getByRole("heading", { level: 1, name: "Fault reported" }).waitFor();
+      await page.getByRole("heading", { level: 1, name: "Fault reported" }).waitFor({ timeout: 30_000 });
+      await page.unroute("**/api/assets/v1/defects");
+      assert.equal(keys.length, 2, "tried again after the dropped connection");
+      assert.ok(keys[0] && keys[0] === keys[1], "the retry carries the same Idempotency-Key");
       await page.getByText("It is now marked out of service").waitFor();
       const after = await worker.call("GET", `/api/assets/v1/assets/${asset.id}`);
       assert.equal(after.body.status, "out_of_service");
