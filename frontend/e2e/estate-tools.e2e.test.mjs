@@ -389,6 +389,12 @@ describe("Estate tools in the browser", { timeout: 400_000 }, () => {
       const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
       assert.equal(pages.length, 1, "one printed page");
 
+      // The demo home has more than 21 assets: a second sheet follows the first.
+      await page.getByRole("link", { name: "Next sheet" }).click();
+      await page.getByText(/This is sheet 2 of \d+\./).waitFor();
+      await page.getByRole("link", { name: "First sheet" }).click();
+      await page.getByText(/This is sheet 1 of \d+\./).waitFor();
+
       await page.getByLabel("Category").selectOption({ label: "Hoist" });
       await page.getByRole("button", { name: "Show labels" }).click();
       await page.waitForURL(/category=/);

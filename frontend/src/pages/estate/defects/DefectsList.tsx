@@ -164,7 +164,7 @@ function Defects({ homeId, homeName }: { homeId: string; homeName: string }) {
                     </Link>
                     {defect.took_out_of_service && <span className="govuk-body-s govuk-!-display-block">Taken out of service</span>}
                   </td>
-                  <td className="govuk-table__cell">{asset ? `${asset.name} (${asset.tag})` : "…"}</td>
+                  <td className="govuk-table__cell">{asset ? `${asset.name} (${asset.tag})` : asset === null ? "Could not be loaded" : "…"}</td>
                   <td className="govuk-table__cell">
                     <strong className={`govuk-tag ${PRIORITY_TAGS[defect.priority]}`}>{PRIORITY_NAMES[defect.priority]}</strong>
                   </td>

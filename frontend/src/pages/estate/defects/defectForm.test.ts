@@ -63,6 +63,8 @@ describe("the return-to-service check", () => {
     expect(needsReturnCheck(defect, "closed")).toBe(false);
     expect(needsReturnCheck({ ...defect, took_out_of_service: false }, "resolved")).toBe(false);
     expect(needsReturnCheck({ ...defect, status: "resolved" }, "resolved")).toBe(false);
+    // Reopened after its check was recorded: fixed again without a second check.
+    expect(needsReturnCheck({ ...defect, status: "in_progress", returned_to_service: true, return_check_by: "J Patel" }, "resolved")).toBe(false);
   });
 
   it("asks who checked it and whether it can be used again", () => {

@@ -90,9 +90,12 @@ export function workValuesFromForm(form: WorkForm): WorkValues {
   };
 }
 
-/** Fixing a defect that took its asset out of service needs the return-to-service check. */
+/**
+ * Fixing a defect that took its asset out of service needs the return-to-service check, once:
+ * a defect reopened after its check was recorded is fixed again without a second one.
+ */
 export function needsReturnCheck(defect: Defect, status: DefectStatus): boolean {
-  return status === "resolved" && defect.status !== "resolved" && defect.took_out_of_service;
+  return status === "resolved" && defect.status !== "resolved" && defect.took_out_of_service && defect.returned_to_service === null;
 }
 
 export function returnCheckOf(form: WorkForm): ReturnCheck {

@@ -71,15 +71,20 @@ export function useLocations(homeId: string | null | undefined) {
   });
 }
 
-/** The assets named in a list (each fetched once, shared with the asset pages' cache). */
-export function useAssetsById(assetIds: readonly string[]): Map<string, Asset> {
+/**
+ * The assets named in a list (each fetched once, shared with the asset pages' cache): the asset,
+ * null when it could not be read (archived, say), or missing while it loads.
+ */
+export function useAssetsById(assetIds: readonly string[]): Map<string, Asset | null> {
   const unique = [...new Set(assetIds)];
   const results = useQueries({
-    queries: unique.map((id) => ({ queryKey: ["asset", id], queryFn: () => fetchAsset(id), staleTime: FIVE_MINUTES })),
+    queries: unique.map((id) => ({ queryKey: ["asset", id], queryFn: () => fetchAsset(id), staleTime: FIVE_MINUTES, retry: 1 })),
   });
-  const found = new Map<string, Asset>();
-  results.forEach((result) => {
-    if (result.data) found.set(result.data.id, result.data);
+  const found = new Map<string, Asset | null>();
+  results.forEach((result, index) => {
+    const id = unique[index] ?? "";
+    if (result.data) found.set(id, result.data);
+    else if (result.isError) found.set(id, null);
   });
   return found;
 }
