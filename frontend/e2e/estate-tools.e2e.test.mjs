@@ -146,6 +146,13 @@ describe("Estate tools in the browser", { timeout: 400_000 }, () => {
       assert.equal(unsafe.body.items.length, 1);
       assert.equal(unsafe.body.items[0].took_out_of_service, true);
 
+      await page.getByRole("link", { name: `See every fault with ${asset.name}` }).click();
+      await page.getByRole("heading", { level: 1, name: "Faults and repairs" }).waitFor();
+      await page.getByText(`Faults reported with ${asset.name} (${asset.tag}).`).waitFor();
+      await page.locator("tbody tr", { hasText: "Unsafe – stop using it" }).waitFor();
+      assert.equal(await page.locator("tbody tr").count(), 2, "this asset's two faults");
+      await checkPage(page, "tools-15-asset-faults-phone");
+
       // Another home's equipment is not there for this person, whatever the address says.
       const admin = await apiSession(server.url, "admin");
       const otherHome = (await admin.call("GET", "/api/assets/v1/homes?limit=200")).body.items.find((/** @type {{id: string}} */ h) => h.id !== homeId);

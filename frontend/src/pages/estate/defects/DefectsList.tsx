@@ -21,7 +21,7 @@ import {
   type DefectSort,
 } from "./defects";
 import { EstateToolsLinks } from "./EstateToolsLinks";
-import { useAssetsById } from "./lookups";
+import { useAsset, useAssetsById } from "./lookups";
 import type { DefectStatus, Priority } from "./types";
 
 export default function DefectsList() {
@@ -51,18 +51,29 @@ function Defects({ homeId, homeName }: { homeId: string; homeName: string }) {
   });
   const items = query.data?.items ?? [];
   const assetsById = useAssetsById(items.map((defect) => defect.asset_id));
+  const oneAsset = useAsset(filters.asset);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setParams(searchOf({ status, priority, sort }).slice(1));
+    setParams(searchOf({ asset: filters.asset, status, priority, sort }).slice(1));
   };
   const filtered = Boolean(filters.status || filters.priority);
-  const base: Partial<DefectFilters> = { status: filters.status, priority: filters.priority, sort: filters.sort };
+  const base: Partial<DefectFilters> = { asset: filters.asset, status: filters.status, priority: filters.priority, sort: filters.sort };
+  const assetName = oneAsset.data ? `${oneAsset.data.name} (${oneAsset.data.tag})` : "this equipment";
 
   return (
     <>
-      <PageHeading caption={homeName}>Faults and repairs</PageHeading>
-      <p className="govuk-body">Faults reported with the equipment in {homeName}, and the work to fix them.</p>
+      <PageHeading caption={filters.asset ? "Estate" : homeName}>Faults and repairs</PageHeading>
+      {filters.asset ? (
+        <p className="govuk-body">
+          Faults reported with {assetName}.{" "}
+          <Link className="govuk-link" to={`/estate/defects${searchOf({ ...base, asset: "" })}`}>
+            Show faults with all the equipment in {homeName}
+          </Link>
+        </p>
+      ) : (
+        <p className="govuk-body">Faults reported with the equipment in {homeName}, and the work to fix them.</p>
+      )}
       <form className="app-filters" role="search" aria-label="Faults" onSubmit={apply}>
         <div className="govuk-form-group">
           <label className="govuk-label govuk-label--s" htmlFor="defects-status">
@@ -112,7 +123,7 @@ function Defects({ homeId, homeName }: { homeId: string; homeName: string }) {
         <p className="govuk-body">
           <Link
             className="govuk-link"
-            to="/estate/defects"
+            to={`/estate/defects${searchOf({ asset: filters.asset })}`}
             onClick={() => {
               setStatus("");
               setPriority("");
@@ -128,12 +139,12 @@ function Defects({ homeId, homeName }: { homeId: string; homeName: string }) {
       {query.isError && <ProblemMessage error={query.error} />}
       {query.isSuccess && items.length === 0 && (
         <p className="govuk-body" role="status">
-          {filtered ? "No faults match these filters." : `No faults have been reported in ${homeName}.`}
+          {filtered ? "No faults match these filters." : filters.asset ? `No faults have been reported with ${assetName}.` : `No faults have been reported in ${homeName}.`}
         </p>
       )}
       {items.length > 0 && (
         <table className="govuk-table" aria-busy={query.isFetching}>
-          <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Faults in {homeName}</caption>
+          <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">{filters.asset ? `Faults with ${assetName}` : `Faults in ${homeName}`}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">

@@ -65,6 +65,8 @@ export const SORT_NAMES: Record<DefectSort, string> = {
 };
 
 export interface DefectFilters {
+  /** One asset's faults only (a link from the asset's page), or "" for the whole home. */
+  asset: string;
   status: DefectStatus | "";
   priority: Priority | "";
   sort: DefectSort;
@@ -78,6 +80,7 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 export function filtersFrom(params: URLSearchParams): DefectFilters {
   const sort = oneOf(params.get("sort"), ["-created_at", "created_at", "priority"] as const);
   return {
+    asset: params.get("asset") ?? "",
     status: oneOf(params.get("status"), STATUSES),
     priority: oneOf(params.get("priority"), PRIORITIES),
     sort: sort || "-created_at",
@@ -96,8 +99,9 @@ export function searchOf(filters: Partial<DefectFilters>): string {
 }
 
 export async function fetchDefects(homeId: string, filters: DefectFilters, limit = 50): Promise<DefectPage> {
+  // One asset's faults wherever it is (the service still shows only the person's homes).
   const query = {
-    home_id: homeId,
+    ...(filters.asset ? { asset_id: filters.asset } : { home_id: homeId }),
     limit,
     sort: filters.sort,
     ...(filters.status ? { status: filters.status } : {}),

@@ -29,6 +29,11 @@ export function FaultReported({ asset, defect, onAnother }: { asset: Asset; defe
           </Link>
         </li>
         <li>
+          <Link className="govuk-link" to={`/estate/defects?asset=${asset.id}`}>
+            See every fault with {asset.name}
+          </Link>
+        </li>
+        <li>
           <button type="button" className="app-link-button app-fault-another" onClick={onAnother}>
             Report another fault with {asset.name}
           </button>
