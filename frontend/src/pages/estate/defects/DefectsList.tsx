@@ -23,6 +23,7 @@ import {
 import { EstateToolsLinks } from "./EstateToolsLinks";
 import { useAsset, useAssetsById } from "./lookups";
 import type { DefectStatus, Priority } from "./types";
+import "./defects.css";
 
 export default function DefectsList() {
   const { current, loading } = useHomes();
@@ -50,7 +51,7 @@ function Defects({ homeId, homeName }: { homeId: string; homeName: string }) {
     placeholderData: keepPreviousData,
   });
   const items = query.data?.items ?? [];
-  const assetsById = useAssetsById(items.map((defect) => defect.asset_id));
+  const assetsById = useAssetsById(filters.asset ? [] : items.map((defect) => defect.asset_id));
   const oneAsset = useAsset(filters.asset);
 
   const apply = (event: FormEvent) => {
@@ -143,16 +144,18 @@ function Defects({ homeId, homeName }: { homeId: string; homeName: string }) {
         </p>
       )}
       {items.length > 0 && (
-        <table className="govuk-table" aria-busy={query.isFetching}>
+        <table className="govuk-table app-stack-table" aria-busy={query.isFetching}>
           <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">{filters.asset ? `Faults with ${assetName}` : `Faults in ${homeName}`}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">
                 Fault
               </th>
-              <th scope="col" className="govuk-table__header">
-                Equipment
-              </th>
+              {!filters.asset && (
+                <th scope="col" className="govuk-table__header">
+                  Equipment
+                </th>
+              )}
               <th scope="col" className="govuk-table__header">
                 Priority
               </th>
@@ -175,14 +178,20 @@ function Defects({ homeId, homeName }: { homeId: string; homeName: string }) {
                     </Link>
                     {defect.took_out_of_service && <span className="govuk-body-s govuk-!-display-block">Taken out of service</span>}
                   </td>
-                  <td className="govuk-table__cell">{asset ? `${asset.name} (${asset.tag})` : asset === null ? "Could not be loaded" : "…"}</td>
-                  <td className="govuk-table__cell">
+                  {!filters.asset && (
+                    <td className="govuk-table__cell" data-label="Equipment">
+                      {asset ? `${asset.name} (${asset.tag})` : asset === null ? "Could not be loaded" : "…"}
+                    </td>
+                  )}
+                  <td className="govuk-table__cell" data-label="Priority">
                     <strong className={`govuk-tag ${PRIORITY_TAGS[defect.priority]}`}>{PRIORITY_NAMES[defect.priority]}</strong>
                   </td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="Status">
                     <strong className={`govuk-tag ${STATUS_TAGS[defect.status]}`}>{STATUS_NAMES[defect.status]}</strong>
                   </td>
-                  <td className="govuk-table__cell">{formatDateTime(defect.created_at)}</td>
+                  <td className="govuk-table__cell" data-label="Reported">
+                    {formatDateTime(defect.created_at)}
+                  </td>
                 </tr>
               );
             })}
