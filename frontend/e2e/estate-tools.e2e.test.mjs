@@ -98,10 +98,9 @@ describe("Estate tools in the browser", { timeout: 400_000 }, () => {
       await page.waitForURL(/\/sign-in/);
       await signIn(page, "care.worker");
       await page.waitForURL(new RegExp(`/estate/assets/${asset.id}$`));
-      await page.locator("h1").first().waitFor();
-      const reportLink = page.getByRole("link", { name: "Report a fault" });
-      if ((await reportLink.count()) > 0) await reportLink.first().click(); // tap 1
-      else await page.goto(`/estate/assets/${asset.id}/report-fault`); // the asset page is on another branch
+      await page.getByRole("heading", { level: 1, name: new RegExp(asset.name) }).waitFor();
+      await page.getByRole("link", { name: "Report a fault" }).first().click(); // tap 1
+      await page.waitForURL(new RegExp(`/estate/assets/${asset.id}/report-fault$`));
       await page.getByRole("heading", { level: 1, name: asset.name }).waitFor();
       await page.getByText(asset.tag, { exact: true }).waitFor();
       const notWorking = page.getByRole("button", { name: /^Not working/ });
@@ -241,7 +240,10 @@ describe("Estate tools in the browser", { timeout: 400_000 }, () => {
       const row = page.locator("tbody tr", { hasText: defect.title });
       await row.waitFor();
       await row.getByText(`${asset.name} (${asset.tag})`).waitFor();
+      // The filtered page has replaced the one shown while it loaded: only open P1 faults.
+      await page.locator("table[aria-busy='false']").waitFor();
       for (const cell of await page.locator("tbody tr td:nth-child(3)").allInnerTexts()) assert.match(cell, /P1/);
+      for (const cell of await page.locator("tbody tr td:nth-child(4)").allInnerTexts()) assert.match(cell, /Open/);
       await checkPage(page, "tools-04-defects-tablet");
 
       await row.getByRole("link", { name: defect.title }).click();
@@ -357,8 +359,11 @@ describe("Estate tools in the browser", { timeout: 400_000 }, () => {
       await page.getByRole("button", { name: "Import the assets" }).click();
       await page.getByRole("heading", { level: 1, name: "2 assets imported" }).waitFor({ timeout: 60_000 });
       await page.getByRole("link", { name: `See the assets in ${home.name}` }).waitFor();
-      assert.equal(await page.getByRole("link", { name: `See the assets in ${home.name}` }).getAttribute("href"), `/estate/assets?home=${home.id}`);
+      assert.equal(await page.getByRole("link", { name: `See the assets in ${home.name}` }).getAttribute("href"), `/estate/assets?home_id=${home.id}`);
       await checkPage(page, "tools-12-import-done");
+      await page.getByRole("link", { name: `See the assets in ${home.name}` }).click();
+      await page.waitForURL(new RegExp(`/estate/assets\\?home_id=${home.id}`));
+      await page.locator("h1").first().waitFor();
 
       for (const tag of tags) {
         const found = await officer.call("GET", `/api/assets/v1/assets?home_id=${home.id}&q=${encodeURIComponent(tag)}`);

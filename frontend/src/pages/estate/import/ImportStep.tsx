@@ -42,7 +42,7 @@ export function ImportStep({ caption, wizard, job, error, update, go }: StepProp
         <h2 className="govuk-heading-m">What next</h2>
         <ul className="govuk-list govuk-list--spaced">
           <li>
-            <Link className="govuk-link" to={`/estate/assets?home=${job.home_id}`}>
+            <Link className="govuk-link" to={`/estate/assets?home_id=${job.home_id}`}>
               See the assets in {home?.name ?? "the home"}
             </Link>
           </li>
