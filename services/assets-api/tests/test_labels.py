@@ -18,12 +18,12 @@ async def label_home(estate: Any) -> str:
 class TestAssetLabel:
     async def test_svg_label_has_the_tag_name_and_a_qr_code(self, client: httpx.AsyncClient, estate: Any,
                                                             label_home: str) -> None:
-        asset = await estate.asset(label_home, tag="HOIST-7", name="Ceiling hoist <Room 4>")
+        asset = await estate.asset(label_home, tag="HOIST-7", name="Ceiling hoist <Room 4, east wing>")
         response = await client.get(f"/v1/labels/assets/{asset['id']}")
         assert response.status_code == 200
         assert response.headers["content-type"] == "image/svg+xml"
         assert "HOIST-7" in response.text
-        assert "Ceiling hoist &lt;…" in response.text
+        assert "Ceiling hoist &lt;Room 4…" in response.text
         assert 'class="segno"' in response.text
 
     async def test_png_is_the_qr_code_of_the_assets_page(self, client: httpx.AsyncClient, estate: Any,
@@ -36,6 +36,19 @@ class TestAssetLabel:
         assert width == height > 200
         assert render.page_url("http://127.0.0.1:8000/", asset["id"]) == \
             f"http://127.0.0.1:8000/estate/assets/{asset['id']}"
+
+    def test_long_lines_are_fitted_to_the_label_not_clipped(self) -> None:
+        short = render.label_svg("https://carehub.example", render.LabelData("8c2a3e2e-1b1b-4c4c-9d9d-0e0e0e0e0e0e",  # type: ignore[arg-type]
+                                                                                "T-1", "Hoist")).decode()
+        long = render.label_svg("https://carehub.example", render.LabelData("8c2a3e2e-1b1b-4c4c-9d9d-0e0e0e0e0e0e",  # type: ignore[arg-type]
+                                                                               "HALTON-HOIST-0042", "Hoist")).decode()
+        fitted = f'textLength="{render.TEXT_WIDTH:.1f}"'
+        assert 'font-size="5.0" font-weight="bold">T-1</text>' in short  # a short tag keeps its size and width
+        assert re.search(r'font-size="(\d\.\d)" font-weight="bold"[^>]*>HALTON-HOIST-0042</text>', long)  # whole
+        longest = render.label_svg("https://carehub.example", render.LabelData("8c2a3e2e-1b1b-4c4c-9d9d-0e0e0e0e0e0e",  # type: ignore[arg-type]
+                                                                                  "X" * 32, "Hoist")).decode()
+        assert re.search(rf'font-size="3.0" font-weight="bold" {fitted}[^>]*>X{{32}}</text>', longest)
+        assert render.TEXT_WIDTH + render.QR_SIZE + 4 < render.LABEL_W  # the text area ends inside the label
 
     async def test_qr_encodes_the_page_url(self) -> None:
         import segno

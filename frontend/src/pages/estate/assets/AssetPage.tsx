@@ -85,6 +85,15 @@ export default function AssetPage() {
           </Link>
         )}
       </div>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/estate/defects?asset=${data.id}`}>
+          Every fault reported with it
+        </Link>
+        {" · "}
+        <Link className="govuk-link" to={`/estate/labels/assets/${data.id}`}>
+          Print its label
+        </Link>
+      </p>
       <dl className="govuk-summary-list">
         <Row name="Status">
           <StatusTag status={data.status} />

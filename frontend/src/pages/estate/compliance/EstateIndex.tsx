@@ -1,5 +1,7 @@
 import { Link } from "react-router";
+import { can } from "../../../auth/can";
 import { useHomes } from "../../../auth/HomeProvider";
+import { useSignedIn } from "../../../auth/SessionProvider";
 import { BarChart } from "../../../components/charts";
 import { Loading } from "../../../components/Loading";
 import { PageHeading } from "../../../components/PageHeading";
@@ -34,6 +36,7 @@ export default function EstateIndex() {
 
 /** The rest of the Estate area, from its front page. */
 function EstateLinks() {
+  const { roles } = useSignedIn();
   return (
     <nav aria-labelledby="estate-more">
       <h2 className="govuk-heading-m" id="estate-more">
@@ -45,6 +48,23 @@ function EstateLinks() {
             Equipment
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/estate/defects">
+            Faults and repairs
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/estate/labels">
+            Print QR labels
+          </Link>
+        </li>
+        {can(roles, "assets:asset.import") && (
+          <li>
+            <Link className="govuk-link" to="/estate/import">
+              Import equipment from a spreadsheet
+            </Link>
+          </li>
+        )}
         <li>
           <Link className="govuk-link" to="/estate/homes">
             Homes

@@ -36,6 +36,26 @@ def _text(value: str, limit: int) -> str:
     return escape(value if len(value) <= limit else value[:limit - 1] + "…")
 
 
+TEXT_WIDTH = LABEL_W - QR_SIZE - 4 - 1.5  # beside the code, inside the label's edge
+# Arial's average advance is about half its size (a little more in bold): enough to tell when a
+# line would run off the label, and then squeeze it into the space rather than clip it.
+ADVANCE = {False: 0.52, True: 0.58}
+
+
+def _tag_size(tag: str) -> float:
+    """The tag is how people name the asset on the phone: never cut, smaller when long (to 3 mm),
+    then squeezed by `_line` if it still does not fit."""
+    return round(max(3.0, min(5.0, TEXT_WIDTH / (len(tag) * ADVANCE[True]))), 1)
+
+
+def _line(x: float, y: float, size: float, value: str, *, bold: bool = False) -> str:
+    weight = ' font-weight="bold"' if bold else ""
+    fit = (f' textLength="{TEXT_WIDTH:.1f}" lengthAdjust="spacingAndGlyphs"'
+           if len(value) * size * ADVANCE[bold] > TEXT_WIDTH else "")
+    return (f'<text x="{x:.2f}" y="{y:.2f}" font-family="Arial, sans-serif" font-size="{size}"{weight}{fit}>'
+            f'{value}</text>')
+
+
 def _label(base_url: str, item: LabelData, x: float, y: float) -> str:
     qr = _qr(page_url(base_url, item.id)).svg_inline(border=2, omitsize=True)
     qr = qr.replace("<svg ", f'<svg x="{x + 2:.2f}" y="{y + (LABEL_H - QR_SIZE) / 2:.2f}" '
@@ -43,12 +63,9 @@ def _label(base_url: str, item: LabelData, x: float, y: float) -> str:
     tx = x + QR_SIZE + 4
     return (f'<g><rect x="{x:.2f}" y="{y:.2f}" width="{LABEL_W}" height="{LABEL_H}" rx="2" fill="#fff" '
             f'stroke="#b1b4b6" stroke-width="0.2"/>{qr}'
-            f'<text x="{tx:.2f}" y="{y + 14:.2f}" font-family="Arial, sans-serif" font-size="5" '
-            f'font-weight="bold">{_text(item.tag, 12)}</text>'
-            f'<text x="{tx:.2f}" y="{y + 21:.2f}" font-family="Arial, sans-serif" font-size="3">'
-            f'{_text(item.name, 16)}</text>'
-            f'<text x="{tx:.2f}" y="{y + 30:.2f}" font-family="Arial, sans-serif" font-size="2.5">'
-            f'Care Hub · scan for record</text></g>')
+            f'{_line(tx, y + 14, _tag_size(item.tag), escape(item.tag), bold=True)}'
+            f'{_line(tx, y + 21, 3, _text(item.name, 22))}'
+            f'{_line(tx, y + 30, 2.5, "Scan to report a fault")}</g>')
 
 
 def _svg(width: float, height: float, body: str) -> bytes:
