@@ -59,6 +59,9 @@ function NotesPage({ residentId, name, admitted }: { residentId: string; name: s
   };
 
   const tap = async (entry: QuickEntry) => {
+    // A second tap while the first is saving would write the note twice. The button stays
+    // focusable (aria-disabled, not disabled), so a keyboard user keeps their place.
+    if (pending.has(entry.label)) return;
     setPending((old) => new Set(old).add(entry.label));
     try {
       await save(quickNote(entry, new Date()), entry.label);
@@ -118,7 +121,6 @@ function NotesPage({ residentId, name, admitted }: { residentId: string; name: s
                       key={entry.label}
                       type="button"
                       className="govuk-button govuk-button--secondary app-quick-button"
-                      disabled={pending.has(entry.label)}
                       aria-disabled={pending.has(entry.label)}
                       onClick={() => void tap(entry)}
                     >
@@ -199,7 +201,7 @@ function FluidToday({ residentId, today }: { residentId: string; today: string }
       <div className="app-fluid-bar" aria-hidden="true">
         <div className="app-fluid-bar__fill" style={{ width: `${Math.min(100, summary.percent)}%` }} />
       </div>
-      <p className="govuk-body-s govuk-!-margin-bottom-0">Target from {summary.targetFrom}.</p>
+      <p className="govuk-body-s govuk-!-margin-bottom-0">{summary.targetFrom}</p>
     </div>
   );
 }

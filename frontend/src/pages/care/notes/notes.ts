@@ -193,7 +193,9 @@ export function fluidSummary(totals: FluidTotals, day: string): FluidSummary {
     met: found?.target_met ?? false,
     text: `${ml(totalMl)} of ${ml(targetMl)} (${percent}%)`,
     targetFrom:
-      totals.target_source === "resident" ? "the target in their care record" : "the usual daily target for their sex (about 80% of the EFSA total water intake)",
+      totals.target_source === "resident"
+        ? "Their daily target is set in their care record."
+        : "The usual daily target for their sex: about 80% of the EFSA adequate water intake (the share that comes from drinks).",
   };
 }
 
