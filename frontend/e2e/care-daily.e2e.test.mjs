@@ -119,10 +119,17 @@ describe("Care on shift in the browser", { timeout: 300_000 }, () => {
     const browser = await openBrowser(server.url);
     const { page } = browser;
     try {
-      await page.goto(`/care/residents/${resident.id}/notes`);
+      // From the start page to the resident, as a care worker would on a tablet.
+      await page.goto("/");
       await signIn(page, "care.worker");
+      await page.getByRole("link", { name: "Residents", exact: true }).click();
+      await page.getByLabel("Search by name or room").fill(resident.family);
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.getByRole("link", { name: new RegExp(resident.family) }).click();
+      await page.getByRole("navigation", { name: "Resident’s record" }).getByRole("link", { name: "Daily notes" }).click();
+      await page.waitForURL(new RegExp(`/care/residents/${resident.id}/notes$`));
       await page.getByRole("heading", { level: 1, name: "Daily notes" }).waitFor();
-      await page.getByText(resident.name).first().waitFor();
+      await page.getByText(resident.family).first().waitFor();
       assert.equal(await fluidTotal(page), 0);
       await checkPage(page, "care-daily-01-notes-empty");
 
@@ -330,7 +337,7 @@ describe("Care on shift in the browser", { timeout: 300_000 }, () => {
       await page.getByRole("heading", { level: 1, name: "Care plan reviews due" }).waitFor();
       const row = page.getByRole("row", { name: new RegExp(resident.family) });
       await row.waitFor();
-      assert.ok((await row.getByRole("link", { name: /^Skin integrity/ }).getAttribute("href"))?.endsWith(`/care/residents/${resident.id}/plan#section-${resident.sectionId}`));
+      assert.ok((await row.getByRole("link", { name: /^Skin integrity/ }).getAttribute("href"))?.endsWith(`/care/residents/${resident.id}/plan#section-skin_integrity`));
       await checkPage(page, "care-daily-10-reviews-due");
 
       await row.getByRole("link", { name: /Record review/ }).click();

@@ -9,7 +9,7 @@ import { PageHeading } from "../../../components/PageHeading";
 import { ProblemMessage } from "../../../components/ProblemMessage";
 import NotFound from "../../NotFound";
 import { isNotFound, residentName, useResident } from "../notes/resident";
-import { ResidentHeader } from "../notes/ResidentHeader";
+import { ResidentHeader } from "../residents/ResidentNav";
 import { londonDate } from "../notes/time";
 import type { Resident } from "../notes/types";
 import { bundleContents, exportFileName, fetchFhirBundle, saveFile } from "./fhir";
@@ -63,7 +63,7 @@ function ExportPage({ resident }: { resident: Resident }) {
       <ResidentHeader residentId={resident.id} current="record" />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <PageHeading title={`Download the record: ${name}`} caption={name}>
+          <PageHeading size="m" title={`Download the record: ${name}`}>
             Download the care record
           </PageHeading>
           <p className="govuk-body">

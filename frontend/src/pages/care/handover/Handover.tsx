@@ -7,6 +7,7 @@ import { PageHeading } from "../../../components/PageHeading";
 import { ProblemMessage } from "../../../components/ProblemMessage";
 import { formatDateTime } from "../../../lib/format";
 import "../notes/daily.css";
+import { CareNav } from "../residents/CareNav";
 import { CATEGORY_NAMES } from "../notes/notes";
 import { residentName } from "../notes/resident";
 import { formatDay, formatTime, londonDate } from "../notes/time";
@@ -41,6 +42,7 @@ export default function Handover() {
 
   return (
     <>
+      <CareNav current="handover" />
       <PageHeading caption={current?.name ?? "Care"} title="Shift handover">
         Shift handover
       </PageHeading>
@@ -176,7 +178,7 @@ function Sections({ data }: { data: HandoverData }) {
                 <tr className="govuk-table__row" key={review.section_id}>
                   <td className="govuk-table__cell">{residentName(review)}</td>
                   <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={sectionLink(review.resident_id, review.section_id)}>
+                    <Link className="govuk-link" to={sectionLink(review.resident_id, review.domain)}>
                       {review.title}
                     </Link>
                   </td>

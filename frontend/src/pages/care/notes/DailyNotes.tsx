@@ -15,7 +15,7 @@ import { NoteForm } from "./NoteForm";
 import { NoteList } from "./NoteList";
 import { addNote, CATEGORY_NAMES, fetchFluidTotals, fluidKey, fluidSummary, notesKey, quickGroups, quickNote, type QuickEntry } from "./notes";
 import { isNotFound, residentName, useResident } from "./resident";
-import { ResidentHeader } from "./ResidentHeader";
+import { ResidentHeader } from "../residents/ResidentNav";
 import { addDays, dayName, formatDay, formatTime, isDate, londonDate } from "./time";
 import type { Note, NoteCreate } from "./types";
 
@@ -86,7 +86,7 @@ function NotesPage({ residentId, name, admitted }: { residentId: string; name: s
   return (
     <>
       <ResidentHeader residentId={residentId} current="notes" />
-      <PageHeading title={`Daily notes: ${name}`} caption={name}>
+      <PageHeading size="m" title={`Daily notes: ${name}`}>
         Daily notes
       </PageHeading>
       <div role="status" aria-live="polite" className="app-note-status">

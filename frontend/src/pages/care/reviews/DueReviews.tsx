@@ -9,6 +9,7 @@ import { NotificationBanner } from "../../../components/NotificationBanner";
 import { PageHeading } from "../../../components/PageHeading";
 import { ProblemMessage } from "../../../components/ProblemMessage";
 import "../notes/daily.css";
+import { CareNav } from "../residents/CareNav";
 import { residentName } from "../notes/resident";
 import { formatDay } from "../notes/time";
 import { dueFiltersFrom, dueSearch, fetchDue, INTERVAL_NAMES, sectionLink, WITHIN_CHOICES } from "./reviews";
@@ -39,6 +40,7 @@ export default function DueReviews() {
   const items = query.data?.items ?? [];
   return (
     <>
+      <CareNav current="reviews" />
       {saved && <NotificationBanner success>{saved}</NotificationBanner>}
       <PageHeading caption={current?.name ?? "Care"} title="Reviews due">
         Care plan reviews due
@@ -115,7 +117,7 @@ export default function DueReviews() {
                   </Link>
                 </td>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={sectionLink(item.resident_id, item.section_id)}>
+                  <Link className="govuk-link" to={sectionLink(item.resident_id, item.domain)}>
                     {item.title}
                     <span className="govuk-visually-hidden"> section of {residentName(item)}’s plan</span>
                   </Link>

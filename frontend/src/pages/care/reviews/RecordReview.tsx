@@ -73,7 +73,11 @@ function ReviewForm({ resident, section, lastReviewed }: { resident: Resident; s
     setBusy(true);
     try {
       const saved = await saveQueue.submit(`Review of ${section.title} for ${name}`, (key) => recordReview(resident.id, section.id, toReviewCreate(values), key));
-      await queryClient.invalidateQueries({ queryKey: ["daily"] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["daily"] }),
+        queryClient.invalidateQueries({ queryKey: ["resident", resident.id] }),
+        queryClient.invalidateQueries({ queryKey: ["reviews-due"] }),
+      ]);
       void navigate("/care/reviews", { state: { saved: `Review of ${section.title} for ${name} recorded. The next review is due on ${formatDay(saved.next_review_date)}.` } });
     } catch (error) {
       setAttempt((n) => n + 1);
@@ -113,7 +117,7 @@ function ReviewForm({ resident, section, lastReviewed }: { resident: Resident; s
           </div>
         </dl>
         <p className="govuk-body">
-          <Link className="govuk-link" to={sectionLink(resident.id, section.id)}>
+          <Link className="govuk-link" to={sectionLink(resident.id, section.domain)}>
             Read this section of the care plan
           </Link>
         </p>

@@ -4,6 +4,7 @@ import { careplan } from "../../../api/client";
 import type { FieldMessage } from "../../../api/messages";
 import { unwrap } from "../../../api/problem";
 import { isDate } from "../notes/time";
+import { sectionAnchor } from "../plan/PlanSections";
 
 type Schemas = components["schemas"];
 export type DueReview = Schemas["DueReview"];
@@ -112,7 +113,7 @@ export async function recordReview(residentId: string, sectionId: string, body: 
   );
 }
 
-/** Where the residents area shows one section of the plan. */
-export function sectionLink(residentId: string, sectionId: string): string {
-  return `/care/residents/${residentId}/plan#section-${sectionId}`;
+/** One section of the resident's current plan, where the care plan page shows it (anchored by care domain). */
+export function sectionLink(residentId: string, domain: string): string {
+  return `/care/residents/${residentId}/plan#${sectionAnchor(domain)}`;
 }

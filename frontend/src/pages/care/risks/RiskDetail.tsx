@@ -8,7 +8,7 @@ import { formatDateTime } from "../../../lib/format";
 import NotFound from "../../NotFound";
 import "../notes/daily.css";
 import { isNotFound, residentName, useResident } from "../notes/resident";
-import { ResidentHeader } from "../notes/ResidentHeader";
+import { ResidentHeader } from "../residents/ResidentNav";
 import { fetchAssessment, risksKey } from "./risks";
 import { ANSWER_NAMES, answerText, bandClass, bandName, ITEM_NAMES, TOOL_NAMES, TOOL_SOURCES } from "./tools";
 import type { Assessment } from "./types";
@@ -51,7 +51,7 @@ function Detail({ residentId, name, assessment }: { residentId: string; name: st
       <Link className="govuk-back-link" to={`/care/residents/${residentId}/risks`}>
         All risk assessments
       </Link>
-      <PageHeading title={`${TOOL_NAMES[tool]} for ${name}`} caption={name}>
+      <PageHeading size="m" title={`${TOOL_NAMES[tool]} for ${name}`}>
         {TOOL_NAMES[tool]}
       </PageHeading>
       <div className="app-score-panel app-score-panel--static">

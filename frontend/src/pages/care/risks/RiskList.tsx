@@ -9,7 +9,7 @@ import { formatDateTime } from "../../../lib/format";
 import NotFound from "../../NotFound";
 import "../notes/daily.css";
 import { isNotFound, residentName, useResident } from "../notes/resident";
-import { ResidentHeader } from "../notes/ResidentHeader";
+import { ResidentHeader } from "../residents/ResidentNav";
 import { fetchAssessments, risksKey, useLatest } from "./risks";
 import { bandClass, bandName, isTool, TOOL_NAMES, TOOL_SHORT, TOOLS } from "./tools";
 import type { Tool } from "./types";
@@ -31,7 +31,7 @@ export default function RiskList() {
   return (
     <>
       <ResidentHeader residentId={residentId} current="risks" />
-      <PageHeading title={`Risk assessments: ${name}`} caption={name}>
+      <PageHeading size="m" title={`Risk assessments: ${name}`}>
         Risk assessments
       </PageHeading>
       <LatestTable residentId={residentId} />

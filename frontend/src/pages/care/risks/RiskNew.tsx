@@ -13,7 +13,7 @@ import { SaveDiscarded, saveQueue } from "../../../lib/saveQueue";
 import NotFound from "../../NotFound";
 import "../notes/daily.css";
 import { isNotFound, residentName, useResident } from "../notes/resident";
-import { ResidentHeader } from "../notes/ResidentHeader";
+import { ResidentHeader } from "../residents/ResidentNav";
 import { ageOn, londonDate } from "../notes/time";
 import type { Resident } from "../notes/types";
 import { commonOf, emptyForm, formField, mustBmi, preview, tenthsText, toCreate, validate, type AnyValues, type FallsValues, type MustValues, type WaterlowValues } from "./riskForm";
@@ -111,7 +111,12 @@ function AssessmentForm({ tool, resident }: { tool: Tool; resident: Resident }) 
     const body = toCreate(form, commonOf(new Date(), sectionId, judgement));
     try {
       const saved = await saveQueue.submit(`${TOOL_SHORT[tool]} assessment for ${name}`, (key) => recordAssessment(resident.id, body, key));
-      await queryClient.invalidateQueries({ queryKey: risksKey(resident.id) });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: risksKey(resident.id) }),
+        // The resident summary's alerts (high risks) and the reviews a high result brought forward.
+        queryClient.invalidateQueries({ queryKey: ["resident", resident.id] }),
+        queryClient.invalidateQueries({ queryKey: ["reviews-due"] }),
+      ]);
       void navigate(`/care/residents/${resident.id}/risks/${saved.id}`, { state: { saved: true } });
     } catch (error) {
       setAttempt((n) => n + 1);
@@ -135,7 +140,7 @@ function AssessmentForm({ tool, resident }: { tool: Tool; resident: Resident }) 
         All risk assessments
       </Link>
       {summary.length > 0 && <ErrorSummary key={attempt} items={summary} />}
-      <PageHeading title={`New ${TOOL_NAMES[tool]} for ${name}`} caption={name} hasErrors={summary.length > 0}>
+      <PageHeading size="m" title={`New ${TOOL_NAMES[tool]} for ${name}`} hasErrors={summary.length > 0}>
         New {TOOL_NAMES[tool]} assessment
       </PageHeading>
       <div className="app-score-panel" role="status" aria-live="polite" aria-atomic="true">
