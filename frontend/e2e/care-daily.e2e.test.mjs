@@ -393,7 +393,8 @@ describe("Care on shift in the browser", { timeout: 300_000 }, () => {
       await page.goto("/care/handover");
       await page.getByRole("region", { name: /Incidents/ }).getByText(incident).waitFor();
       await page.emulateMedia({ media: "print" });
-      assert.equal(await page.locator(".govuk-header").isVisible(), false, "no header on paper");
+      assert.equal(await page.locator(".govuk-generic-header").isVisible(), false, "no header on paper");
+      assert.equal(await page.getByRole("navigation", { name: "Care" }).isVisible(), false, "no navigation on paper");
       assert.equal(await page.getByRole("button", { name: "Print handover" }).isVisible(), false);
       assert.equal(await page.getByText(incident).isVisible(), true);
       await screenshot(page, "care-daily-13-handover-print");

@@ -41,7 +41,7 @@ export default function Handover() {
   };
 
   return (
-    <>
+    <div className="app-handover">
       <CareNav current="handover" />
       <PageHeading caption={current?.name ?? "Care"} title="Shift handover">
         Shift handover
@@ -88,7 +88,7 @@ export default function Handover() {
           <p className="govuk-body-s">Printed copies hold personal information: shred them at the end of the shift.</p>
         </>
       )}
-    </>
+    </div>
   );
 }
 

@@ -10,7 +10,7 @@ import "../notes/daily.css";
 import { isNotFound, residentName, useResident } from "../notes/resident";
 import { ResidentHeader } from "../residents/ResidentNav";
 import { fetchAssessment, risksKey } from "./risks";
-import { ANSWER_NAMES, answerText, bandClass, bandName, ITEM_NAMES, TOOL_NAMES, TOOL_SOURCES } from "./tools";
+import { ANSWER_NAMES, answerText, bandClass, bandName, ITEM_NAMES, orderedItems, TOOL_NAMES, TOOL_SOURCES } from "./tools";
 import type { Assessment } from "./types";
 
 export default function RiskDetail() {
@@ -99,7 +99,7 @@ function Detail({ residentId, name, assessment }: { residentId: string; name: st
           </tr>
         </thead>
         <tbody className="govuk-table__body">
-          {Object.entries(assessment.item_scores).map(([item, points]) => (
+          {orderedItems(tool, assessment.item_scores).map(([item, points]) => (
             <tr className="govuk-table__row" key={item}>
               <th scope="row" className="govuk-table__header">
                 {ITEM_NAMES[item] ?? item}

@@ -104,3 +104,15 @@ describe("server errors", () => {
     expect(formField("assessed_at")).toBe("assessed_at");
   });
 });
+
+describe("saved item scores", () => {
+  it("are listed in the order of the tool's card", async () => {
+    const { orderedItems } = await import("./tools");
+    expect(orderedItems("falls", { psychological: 2, cognitive_status: 2, recent_falls: 4, medications: 3 }).map(([k]) => k)).toEqual([
+      "recent_falls",
+      "medications",
+      "psychological",
+      "cognitive_status",
+    ]);
+  });
+});

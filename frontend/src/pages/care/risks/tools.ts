@@ -201,6 +201,22 @@ export const ITEM_NAMES: Record<string, string> = {
   cognitive_status: "Cognitive status (AMTS)",
 };
 
+/** The scored items in the order each tool's card lists them. */
+export const ITEM_ORDER: Record<Tool, readonly string[]> = {
+  waterlow: ["build_bmi", "skin_type", "sex", "age", "malnutrition_screen", "continence", "mobility", "tissue_malnutrition", "neurological_deficit", "major_surgery_or_trauma", "medication"],
+  must: ["bmi", "weight_loss", "acute_disease"],
+  falls: ["recent_falls", "medications", "psychological", "cognitive_status"],
+};
+
+/** Item scores as saved, in the card's order (unknown items last, as they came). */
+export function orderedItems(tool: Tool, scores: Record<string, number>): [string, number][] {
+  const rank = (item: string) => {
+    const index = ITEM_ORDER[tool].indexOf(item);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  return Object.entries(scores).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 const LABELS: Record<string, string> = Object.fromEntries(
   [
     ...SKIN_OPTIONS,
