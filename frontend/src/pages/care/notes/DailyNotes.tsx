@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { problemSentence } from "../../../api/messages";
 import { ApiProblem } from "../../../api/problem";
@@ -43,6 +43,8 @@ function NotesPage({ residentId, name, admitted }: { residentId: string; name: s
   const [failed, setFailed] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<Note | null>(null);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  // The same set, read synchronously: two taps in one frame must not both start a save.
+  const inFlight = useRef(new Set<string>());
   const mayWrite = can(session.roles, "careplan:note.write");
   const today = londonDate();
 
@@ -61,8 +63,9 @@ function NotesPage({ residentId, name, admitted }: { residentId: string; name: s
   const tap = async (entry: QuickEntry) => {
     // A second tap while the first is saving would write the note twice. The button stays
     // focusable (aria-disabled, not disabled), so a keyboard user keeps their place.
-    if (pending.has(entry.label)) return;
-    setPending((old) => new Set(old).add(entry.label));
+    if (inFlight.current.has(entry.label)) return;
+    inFlight.current.add(entry.label);
+    setPending(new Set(inFlight.current));
     try {
       await save(quickNote(entry, new Date()), entry.label);
     } catch (error) {
@@ -74,11 +77,8 @@ function NotesPage({ residentId, name, admitted }: { residentId: string; name: s
             : `“${entry.label}” was not saved. Try again.`,
       );
     } finally {
-      setPending((old) => {
-        const next = new Set(old);
-        next.delete(entry.label);
-        return next;
-      });
+      inFlight.current.delete(entry.label);
+      setPending(new Set(inFlight.current));
     }
   };
 

@@ -199,11 +199,6 @@ export function fluidSummary(totals: FluidTotals, day: string): FluidSummary {
   };
 }
 
-/** What a note shows: the one that corrects it, or the one it corrects. */
-export function correctionLinks(notes: readonly Note[]): Map<string, Note> {
-  return new Map(notes.map((note) => [note.id, note]));
-}
-
 // ---- API calls -------------------------------------------------------------------------
 
 const SAVE_TIMEOUT_MS = 20_000;

@@ -13,6 +13,7 @@ import { ProblemMessage } from "../../../components/ProblemMessage";
 import { SaveDiscarded, saveQueue } from "../../../lib/saveQueue";
 import NotFound from "../../NotFound";
 import "../notes/daily.css";
+import { CareNav } from "../residents/CareNav";
 import { isNotFound, residentName, useResident } from "../notes/resident";
 import { formatDay, londonDate } from "../notes/time";
 import type { Resident } from "../notes/types";
@@ -92,6 +93,9 @@ function ReviewForm({ resident, section, lastReviewed }: { resident: Resident; s
   const outcomes = Object.keys(OUTCOME_NAMES) as ReviewOutcome[];
   return (
     <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <CareNav current="reviews" />
+      </div>
       <div className="govuk-grid-column-two-thirds">
         <Link className="govuk-back-link" to="/care/reviews">
           Reviews due
