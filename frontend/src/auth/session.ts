@@ -37,6 +37,8 @@ async function problem(response: Response): Promise<ApiProblem> {
 export interface AuthConfig {
   method: "password" | "oidc";
   login_url?: string;
+  /** What people call the provider, when the gateway is told (OIDC_PROVIDER_NAME). */
+  provider_name?: string;
 }
 
 export async function fetchAuthConfig(): Promise<AuthConfig> {

@@ -18,6 +18,12 @@ describe("how the sign-in page offers sign-in", () => {
     expect(options.providerLabel).toMatch(/^Sign in with /);
   });
 
+  it("names the provider when the gateway does, and says 'your organisation' when it does not", () => {
+    const named = signInOptions({ method: "oidc", login_url: "/auth/oidc/login", provider_name: "Halton Council account" }, "/");
+    expect(named.providerLabel).toBe("Sign in with your Halton Council account");
+    expect(signInOptions({ method: "oidc", provider_name: "  " }, "/").providerLabel).toBe("Sign in with your organisation’s account");
+  });
+
   it("leaves return_to off for the start page, and adds it to an address with a query", () => {
     expect(signInOptions({ method: "oidc", login_url: "/auth/oidc/login" }, "/").providerHref).toBe("/auth/oidc/login");
     expect(signInOptions({ method: "oidc", login_url: "/auth/oidc/login?prompt=login" }, "/care").providerHref).toBe(

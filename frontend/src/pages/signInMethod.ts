@@ -10,7 +10,7 @@ export interface SignInOptions {
   password: boolean;
   /** The gateway's provider sign-in address, keeping where to go afterwards; null: none. */
   providerHref: string | null;
-  /** "Sign in with …". The config names no provider, so people read "your organisation". */
+  /** "Sign in with …": the provider's name when the gateway gives one, else "your organisation's account". */
   providerLabel: string;
 }
 
@@ -32,7 +32,8 @@ export function signInOptions(config: AuthConfig | null | undefined, next: strin
   const path = loginPath(config.login_url);
   const separator = path.includes("?") ? "&" : "?";
   const href = next === "/" ? path : `${path}${separator}return_to=${encodeURIComponent(next)}`;
-  return { password: false, providerHref: href, providerLabel: PROVIDER_LABEL };
+  const name = config.provider_name?.trim();
+  return { password: false, providerHref: href, providerLabel: name ? `Sign in with your ${name}` : PROVIDER_LABEL };
 }
 
 /**

@@ -90,3 +90,33 @@ class TestItems:
     async def test_state_is_required(self, client: httpx.AsyncClient) -> None:
         assert (await client.get("/v1/compliance/items")).status_code == 422
         assert (await client.get("/v1/compliance/items", params={"state": "fine"})).status_code == 422
+
+
+class TestAssetSchedule:
+    async def _states(self, client: httpx.AsyncClient, asset_id: str) -> list[tuple[str, list[str]]]:
+        response = await client.get(f"/v1/assets/{asset_id}/schedule")
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert (body["asset_id"], body["as_of"]) == (asset_id, str(TODAY))
+        return [(e["last_outcome"], e["states"]) for e in body["entries"]]
+
+    async def test_each_rule_with_its_due_date_and_states(self, client: httpx.AsyncClient,
+                                                          scenario: dict[str, Any]) -> None:
+        assert await self._states(client, scenario["a"]) == [("pass", [])]
+        assert await self._states(client, scenario["c"]) == [("pass", ["overdue"])]
+        assert await self._states(client, scenario["d"]) == [(None, ["due_soon", "never_inspected"])]
+        assert ("fail", ["failed"]) in await self._states(client, scenario["e"])
+        entry = (await client.get(f"/v1/assets/{scenario['a']}/schedule")).json()["entries"][0]
+        assert entry["last_inspected_date"] == str(TODAY - timedelta(days=10))
+        assert entry["due_date"] > str(TODAY)  # a thorough examination every six months
+        assert entry["statutory"] is True
+
+    async def test_another_homes_asset_is_not_found(self, anonymous: httpx.AsyncClient, client: httpx.AsyncClient,
+                                                    scenario: dict[str, Any], token_issuer: TokenIssuer) -> None:
+        manager = token_issuer.headers("home_manager", homes=(scenario["other"],))
+        hidden = await anonymous.get(f"/v1/assets/{scenario['a']}/schedule", headers=manager)
+        missing = await client.get("/v1/assets/00000000-0000-4000-8000-000000000000/schedule")
+        assert (hidden.status_code, missing.status_code) == (404, 404)
+        assert hidden.json()["detail"] == missing.json()["detail"]
+        own = await anonymous.get(f"/v1/assets/{scenario['g']}/schedule", headers=manager)
+        assert own.status_code == 200

@@ -113,7 +113,29 @@ class TestReadResident:
         assert "nhs_number" not in body["items"][0]
         assert await careplan.count(careplan_app, "audit_event", "action = 'view'") == 0
 
-    @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 201}, {"sort": "date_of_birth"}, {"cursor": "x"}])
+    async def test_search_by_name_prefixes_or_nhs_number_with_a_count(self, careplan: CareplanApi) -> None:
+        await careplan.admit(given_name="Margaret", family_name="Jones", preferred_name="Peggy", nhs_number=None)
+        await careplan.admit(given_name="Mark", family_name="Jolley", preferred_name=None, nhs_number="9434765919")
+        await careplan.admit(given_name="Arthur", family_name="Marsh", preferred_name="Art", nhs_number=None)
+
+        async def found(q: str) -> tuple[list[str], int]:
+            response = await careplan.http.get("/v1/residents", params={"q": q, "count": "true"},
+                                               headers=careplan.manager)
+            assert response.status_code == 200, response.text
+            body = response.json()
+            return [r["family_name"] for r in body["items"]], body["total"]
+
+        assert await found("mar") == (["Jolley", "Jones", "Marsh"], 3)
+        assert await found("mar jo") == (["Jolley", "Jones"], 2)
+        assert await found("peg") == (["Jones"], 1)
+        assert await found("943 476 5919") == (["Jolley"], 1)
+        assert await found("943-476") == (["Jolley"], 1)
+        assert await found("zed") == ([], 0)
+        plain = (await careplan.http.get("/v1/residents", headers=careplan.manager)).json()
+        assert plain["total"] is None  # counted only when asked
+
+    @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 201}, {"sort": "date_of_birth"}, {"cursor": "x"},
+                                        {"q": "x" * 101}])
     async def test_bad_list_params_are_422(self, careplan: CareplanApi, params: dict[str, Any]) -> None:
         response = await careplan.http.get("/v1/residents", params=params, headers=careplan.manager)
         assert response.status_code == 422

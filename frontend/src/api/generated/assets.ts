@@ -72,6 +72,27 @@ export interface paths {
         patch: operations["assets-update_asset"];
         trace?: never;
     };
+    "/v1/assets/{asset_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Asset Schedule
+         * @description Every inspection the asset needs: last done, outcome, next due date and compliance states, in
+         *     one call (the asset page's table; the dates come from the same schedule as compliance).
+         */
+        get: operations["assets-get_asset_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/categories": {
         parameters: {
             query?: never;
@@ -714,6 +735,24 @@ export interface components {
             version: number;
             /** Warranty End Date */
             warranty_end_date: string | null;
+        };
+        /** AssetSchedule */
+        AssetSchedule: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * Asset Id
+             * Format: uuid
+             */
+            asset_id: string;
+            /**
+             * Entries
+             * @description Soonest due first.
+             */
+            entries: components["schemas"]["ScheduleEntry"][];
         };
         /**
          * AssetStatus
@@ -2166,6 +2205,37 @@ export interface components {
             warning_days?: number | null;
         };
         /**
+         * ScheduleEntry
+         * @description One inspection rule the asset needs, with when it was last done and when it is next due.
+         */
+        ScheduleEntry: {
+            /**
+             * Due Date
+             * Format: date
+             * @description From the latest inspection and the rule's interval, or the home's shorter override; never inspected: the day the asset was added.
+             */
+            due_date: string;
+            /** Last Inspected Date */
+            last_inspected_date: string | null;
+            /** Last Inspection Id */
+            last_inspection_id: string | null;
+            last_outcome: components["schemas"]["Outcome"] | null;
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+            /**
+             * States
+             * @description The compliance states this entry is in (the same definitions as /v1/compliance/items); empty when in date.
+             */
+            states: components["schemas"]["ItemState"][];
+            /** Statutory */
+            statutory: boolean;
+            /** Warning Days */
+            warning_days: number;
+        };
+        /**
          * Threshold
          * @description Limits a reading must meet: at least `min`, at most `max` (or below it when `max_inclusive` is false).
          */
@@ -2643,6 +2713,64 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "assets-get_asset_schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetSchedule"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2047,13 +2047,16 @@ export interface components {
         };
         /**
          * ResidentPage
-         * @description One page of residents.
+         * @description One page of residents; `total` only when asked for with `?count=true`. The list is not a
+         *     view of anyone's record (it is not audited), so it carries no NHS number; `?q=` finds one.
          */
         ResidentPage: {
             /** Items */
             items: components["schemas"]["ResidentSummary"][];
             /** Next Cursor */
             next_cursor: string | null;
+            /** Total */
+            total?: number | null;
         };
         /** ResidentRead */
         ResidentRead: {
@@ -3011,11 +3014,15 @@ export interface operations {
     "residents-list_residents": {
         parameters: {
             query?: {
+                /** @description Also return `total`, the number of matching residents. */
+                count?: boolean;
                 /** @description `next_cursor` from the previous page. */
                 cursor?: string | null;
                 home_id?: string | null;
                 /** @description Page size, 1 to 200. */
                 limit?: number;
+                /** @description Words that start a given, family or preferred name ('mar jon' finds Margaret Jones), or an NHS number, in any spacing. */
+                q?: string | null;
                 /** @description One of: family_name, -family_name, admission_date, -admission_date. */
                 sort?: string;
                 status?: components["schemas"]["ResidentStatus"] | null;

@@ -3,7 +3,8 @@ import type { Allergy, Assessment, DolsExpiring, DueReview, ResidentSummary } fr
 import { bandName, buildAlerts, latestByTool } from "./alerts";
 import { ageOn, formatDate, londonToday, residentName } from "./names";
 import { residentParts } from "./ResidentNav";
-import { roomName } from "./residents";
+import { isForbidden, isNotFound, retryUnlessRefused, roomName } from "./residents";
+import { ApiProblem, NetworkError } from "../../../api/problem";
 import { listParamsFrom, listSearch, matchResidents } from "./search";
 
 const RID = "0cf4cc02-1c8b-438f-a22a-391fce2dc3c3";
@@ -151,6 +152,20 @@ describe("names and dates", () => {
     expect(ageOn("1938-04-12", "2026-04-11")).toBe(87);
     expect(ageOn("1938-04-12", "2026-04-12")).toBe(88);
     expect(londonToday(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+  });
+});
+
+describe("refused and missing records", () => {
+  it("treats another home's resident (404) and a malformed id (422) as not found, never retrying them", () => {
+    const missing = new ApiProblem(404, null);
+    expect(isNotFound(missing)).toBe(true);
+    expect(isNotFound(new ApiProblem(422, null))).toBe(true);
+    expect(isNotFound(new ApiProblem(403, null))).toBe(false);
+    expect(isForbidden(new ApiProblem(403, null))).toBe(true);
+    expect(retryUnlessRefused(0, missing)).toBe(false);
+    expect(retryUnlessRefused(0, new ApiProblem(503, null))).toBe(true);
+    expect(retryUnlessRefused(0, new NetworkError())).toBe(true);
+    expect(retryUnlessRefused(2, new NetworkError())).toBe(false);
   });
 });
 

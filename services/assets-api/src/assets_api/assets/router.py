@@ -9,8 +9,11 @@ from fastapi.responses import JSONResponse
 from assets_api.assets import repository, service
 from assets_api.assets.filters import FilteredAssets
 from assets_api.assets.schemas import AssetCreate, AssetPage, AssetRead, AssetUpdate
+from assets_api.compliance import service as compliance_service
+from assets_api.compliance.schemas import AssetSchedule
 from assets_api.db import IdempotencyKey
 from assets_api.permissions import Action, allowed
+from assets_api.types import today
 from carehub_kit.concurrency import ExpectedVersion, etag, set_etag
 from carehub_kit.db import DbSession
 from carehub_kit.errors import problem_responses
@@ -54,6 +57,13 @@ async def get_asset(asset_id: uuid.UUID, response: Response, session: DbSession,
     asset = await service.get(session, actor, asset_id)
     set_etag(response, asset.version)
     return AssetRead.model_validate(asset)
+
+
+@router.get("/{asset_id}/schedule", response_model=AssetSchedule, responses=problem_responses(401, 403, 404, 422))
+async def get_asset_schedule(asset_id: uuid.UUID, session: DbSession, actor: Reader) -> AssetSchedule:
+    """Every inspection the asset needs: last done, outcome, next due date and compliance states, in
+    one call (the asset page's table; the dates come from the same schedule as compliance)."""
+    return await compliance_service.asset_schedule(session, actor, asset_id, today())
 
 
 @router.patch("/{asset_id}", response_model=AssetRead,

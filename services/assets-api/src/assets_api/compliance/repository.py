@@ -60,6 +60,14 @@ async def counts(session: AsyncSession, homes: frozenset[uuid.UUID] | None, toda
     return list((await session.execute(counts_query(homes, today))).all())
 
 
+async def asset_schedule(session: AsyncSession, asset_id: uuid.UUID, today: date) -> list[Row[Any]]:
+    """Every rule the asset needs, each with the states it is in, by the one definition above."""
+    states = [state_condition(s, today).label(s.value) for s in ItemState]
+    stmt = cast("Select[Any]", select(D.rule_id, D.statutory, D.warning_days, D.last_inspection_id,
+                                      D.last_inspected_date, D.last_outcome, D.due_date, *states))
+    return list((await session.execute(stmt.where(D.asset_id == asset_id).order_by(D.due_date, D.rule_id))).all())
+
+
 def items_query(*, homes: frozenset[uuid.UUID] | None, state: ItemState, today: date,
                 category_id: uuid.UUID | None, rule_id: uuid.UUID | None) -> Select[Any]:
     columns = (D.id, D.home_id, D.asset_id, Asset.tag.label("asset_tag"), Asset.name.label("asset_name"),

@@ -75,5 +75,26 @@ class ComplianceItem(BaseModel):
     due_date: date
 
 
+class ScheduleEntry(BaseModel):
+    """One inspection rule the asset needs, with when it was last done and when it is next due."""
+
+    rule_id: uuid.UUID
+    statutory: bool
+    warning_days: int
+    last_inspection_id: uuid.UUID | None
+    last_inspected_date: date | None
+    last_outcome: Outcome | None
+    due_date: date = Field(description="From the latest inspection and the rule's interval, or the home's "
+                                        "shorter override; never inspected: the day the asset was added.")
+    states: list[ItemState] = Field(description="The compliance states this entry is in (the same definitions "
+                                                "as /v1/compliance/items); empty when in date.")
+
+
+class AssetSchedule(BaseModel):
+    asset_id: uuid.UUID
+    as_of: date
+    entries: list[ScheduleEntry] = Field(description="Soonest due first.")
+
+
 class ComplianceItemPage(Page[ComplianceItem]):
     """One page of inspections due soon, overdue, failed or never done, soonest due first."""

@@ -13,9 +13,20 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from assets_api.assets import service as assets_service
 from assets_api.compliance import repository
-from assets_api.compliance.schemas import CategoryCounts, ComplianceSummary, Counts, HomeCounts, RuleCounts
+from assets_api.compliance.schemas import (
+    AssetSchedule,
+    CategoryCounts,
+    ComplianceSummary,
+    Counts,
+    HomeCounts,
+    ItemState,
+    RuleCounts,
+    ScheduleEntry,
+)
 from assets_api.recalls import service as recalls_service
+from carehub_kit.identity import Actor
 
 FIELDS = ("required", "in_date", "due_soon", "overdue", "never_inspected", "failed")
 
@@ -52,3 +63,16 @@ async def summary(session: AsyncSession, homes: frozenset[uuid.UUID] | None, hom
                        key=lambda x: x.name),
         open_recalls=open_recalls, recall_assets_pending=pending,
     )
+
+
+async def asset_schedule(session: AsyncSession, actor: Actor, asset_id: uuid.UUID, today: date) -> AssetSchedule:
+    """The asset's inspections and their due dates (404 outside the actor's homes)."""
+    await assets_service.get(session, actor, asset_id)
+    rows = await repository.asset_schedule(session, asset_id, today)
+    entries = [ScheduleEntry(
+        rule_id=row.rule_id, statutory=row.statutory, warning_days=row.warning_days,
+        last_inspection_id=row.last_inspection_id, last_inspected_date=row.last_inspected_date,
+        last_outcome=row.last_outcome, due_date=row.due_date,
+        states=[state for state in ItemState if getattr(row, state.value)],  # NULL (no outcome) is not a state
+    ) for row in rows]
+    return AssetSchedule(asset_id=asset_id, as_of=today, entries=entries)

@@ -2,7 +2,21 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Enum, ForeignKey, Index, Integer, Text, Uuid, func, text
+from sqlalchemy import (
+    CheckConstraint,
+    Computed,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    Text,
+    Uuid,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from carehub_kit.concurrency import Versioned
@@ -42,6 +56,10 @@ def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
     return Enum(cls, name=name, native_enum=False, length=24)
 
 
+SEARCH_EXPRESSION = ("to_tsvector('simple', given_name || ' ' || family_name || ' ' || coalesce(preferred_name, '') "
+                     "|| ' ' || coalesce(nhs_number, ''))")
+
+
 class Resident(Versioned, Base):
     """A person living in a home: identity, status, GP, and their "About me" in their own words."""
 
@@ -72,6 +90,9 @@ class Resident(Versioned, Base):
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
 
+    # Word-prefix search over the names and the NHS number (`?q=`), served by a GIN index.
+    search: Mapped[str] = mapped_column(TSVECTOR, Computed(SEARCH_EXPRESSION, persisted=True), deferred=True)
+
     status_history: Mapped[list["ResidentStatusChange"]] = relationship(
         lazy="raise", order_by="(ResidentStatusChange.effective_date, ResidentStatusChange.recorded_at)"
     )
@@ -86,6 +107,7 @@ class Resident(Versioned, Base):
         Index("ix_resident_family_name_id", "family_name", "id"),
         Index("ix_resident_admission_date_id", "admission_date", "id"),
         Index("ix_resident_status", "status"),
+        Index("ix_resident_search", "search", postgresql_using="gin"),
     )
 
 

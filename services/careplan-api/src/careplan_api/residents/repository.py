@@ -1,14 +1,17 @@
 """Every query of the residents module."""
 
+import re
 import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from carehub_kit.pagination import SortKey, paginate_query
+from carehub_kit.search import matches_words
+from careplan_api import nhs_number
 from careplan_api.residents.models import Resident, ResidentStatus
 
 SORTS = {
@@ -23,8 +26,12 @@ _ACCESS = select(Resident.id, Resident.home_id, Resident.status, Resident.status
 
 
 def list_query(*, home_id: uuid.UUID | None, status: ResidentStatus | None,
-               home_ids: frozenset[uuid.UUID] | None) -> Select[Any]:
+               home_ids: frozenset[uuid.UUID] | None, q: str | None = None) -> Select[Any]:
     stmt = select(Resident)
+    if q and _looks_like_nhs(q):
+        q = nhs_number.normalise(q)
+    if (found := matches_words(Resident.search, q)) is not None:
+        stmt = stmt.where(found)
     if home_id is not None:
         stmt = stmt.where(Resident.home_id == home_id)
     if status is not None:
@@ -32,6 +39,15 @@ def list_query(*, home_id: uuid.UUID | None, status: ResidentStatus | None,
     if home_ids is not None:
         stmt = stmt.where(Resident.home_id.in_(home_ids))
     return stmt
+
+
+def _looks_like_nhs(q: str) -> bool:
+    """'943 476 5919' is one number typed in groups, not three words."""
+    return re.fullmatch(r"[\d\s-]+", q.strip()) is not None
+
+
+async def count(session: AsyncSession, stmt: Select[Any]) -> int:
+    return int(await session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
 
 
 async def list_page(session: AsyncSession, stmt: Select[Any], *, sort: str, cursor: str | None,

@@ -42,14 +42,21 @@ async def list_residents(
     request: Request, response: Response, session: DbSession, actor: Reader,
     home_id: uuid.UUID | None = None,
     status: ResidentStatus | None = None,
+    q: Annotated[str | None, Query(max_length=100, description=(
+        "Words that start a given, family or preferred name ('mar jon' finds Margaret Jones), or an "
+        "NHS number, in any spacing."))] = None,
+    count: Annotated[bool, Query(description="Also return `total`, the number of matching residents.")] = False,
     sort: SortParam = "family_name",
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> ResidentPage:
-    stmt = repository.list_query(home_id=home_id, status=status, home_ids=home_scope(actor))
+    stmt = repository.list_query(home_id=home_id, status=status, home_ids=home_scope(actor), q=q)
     rows = await repository.list_page(session, stmt, sort=sort, cursor=cursor, limit=limit)
-    return page_of(rows, ResidentPage, sort=sort, allowed=repository.SORTS, limit=limit,
+    page = page_of(rows, ResidentPage, sort=sort, allowed=repository.SORTS, limit=limit,
                    request=request, response=response)
+    if count:
+        page.total = await repository.count(session, stmt)
+    return page
 
 
 @router.post("", status_code=201, response_model=ResidentRead, responses=problem_responses(401, 403, 409, 422))

@@ -163,4 +163,7 @@ class ResidentRead(ResidentSummary):
 
 
 class ResidentPage(Page[ResidentSummary]):
-    """One page of residents."""
+    """One page of residents; `total` only when asked for with `?count=true`. The list is not a
+    view of anyone's record (it is not audited), so it carries no NHS number; `?q=` finds one."""
+
+    total: int | None = None
