@@ -19,7 +19,7 @@ import { IMPORTANCE_NAMES, KIND_NAMES } from "./names";
 import { ReplyCodePanel } from "./ReplyCodePanel";
 import { messageFor, saveErrors } from "./saveErrors";
 import type { ItemSubmitted } from "./types";
-import { FeedbackNav } from "./ui";
+import { FeedbackNav, useFocusHeading } from "./ui";
 
 const MANAGER_ROLES = new Set(["home_manager", "divisional_manager", "estates_officer", "admin"]);
 
@@ -198,6 +198,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (item: ItemSubmitted) => v
 }
 
 function Submitted({ item, onAnother }: { item: ItemSubmitted; onAnother: () => void }) {
+  useFocusHeading();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

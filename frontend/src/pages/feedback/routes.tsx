@@ -12,6 +12,13 @@ const ItemDetail = lazy(() => import("./ItemDetail"));
 const ActionsList = lazy(() => import("./ActionsList"));
 const ActionNew = lazy(() => import("./ActionNew"));
 const ActionDetail = lazy(() => import("./ActionDetail"));
+const SurveysList = lazy(() => import("./SurveysList"));
+const SurveyNew = lazy(() => import("./SurveyNew"));
+const TakeSurvey = lazy(() => import("./TakeSurvey"));
+const SurveyManage = lazy(() => import("./SurveyManage"));
+const SurveyResults = lazy(() => import("./SurveyResults"));
+const WorkforceDashboard = lazy(() => import("./WorkforceDashboard"));
+const WorkforceReturn = lazy(() => import("./WorkforceReturn"));
 
 export const feedbackRoutes: RouteObject[] = [
   { path: "feedback", element: <FeedbackStart /> },
@@ -24,4 +31,11 @@ export const feedbackRoutes: RouteObject[] = [
   { path: "feedback/actions", element: <ActionsList /> },
   { path: "feedback/actions/new", element: <ActionNew /> },
   { path: "feedback/actions/:actionId", element: <ActionDetail /> },
+  { path: "feedback/surveys", element: <SurveysList /> },
+  { path: "feedback/surveys/new", element: <SurveyNew /> },
+  { path: "feedback/surveys/:surveyId", element: <TakeSurvey /> },
+  { path: "feedback/surveys/:surveyId/manage", element: <SurveyManage /> },
+  { path: "feedback/surveys/:surveyId/results", element: <SurveyResults /> },
+  { path: "feedback/workforce", element: <WorkforceDashboard /> },
+  { path: "feedback/workforce/return", element: <WorkforceReturn /> },
 ];

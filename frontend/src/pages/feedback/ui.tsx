@@ -1,5 +1,5 @@
 // Small building blocks shared by the feedback pages.
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import { Link, useLocation } from "react-router";
 import { useHomes } from "../../auth/HomeProvider";
 import { useSignedIn } from "../../auth/SessionProvider";
@@ -92,4 +92,16 @@ export function SummaryRow({ name, children }: { name: string; children: React.R
       <dd className="govuk-summary-list__value">{children}</dd>
     </div>
   );
+}
+
+/**
+ * For a page that changes to a confirmation without a new address: move focus to its heading,
+ * so screen reader and keyboard users start at the confirmation.
+ */
+export function useFocusHeading(): void {
+  useEffect(() => {
+    const heading = document.querySelector<HTMLElement>("main h1");
+    heading?.focus();
+    window.scrollTo?.(0, 0);
+  }, []);
 }
