@@ -3,13 +3,17 @@ or nothing, fill the category's extra fields, and never drop a column silently."
 
 import csv
 import io
+import uuid
 import zipfile
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import openpyxl
 import pytest
+from sqlalchemy import text
 
+from assets_api.imports import repository as imports_repository
 from assets_api.imports import service as imports_service
 
 HEADER = ["Asset No", "Description", "Type", "Serial", "SWL", "Bought"]
@@ -218,3 +222,42 @@ class TestImportRetries:
         other = await upload(client, import_home, xlsx(GOOD[:1]), headers={"Idempotency-Key": "reg-2"})
         assert other.status_code == 422
         assert await estate.count("import_job") == 1
+
+
+class TestInterruptedImports:
+    """A restart mid-import kills the job's transaction (nothing written) and its runner: the job
+    must not stay "running" for ever, yet a live run must never be called interrupted."""
+
+    async def _stuck(self, estate: Any, home: str, status: str, age: timedelta = timedelta(0)) -> str:
+        async with estate.app.state.engine.begin() as conn:
+            return str((await conn.execute(text(
+                "INSERT INTO assets.import_job (id, home_id, file_name, file_format, dry_run, mapping, status, "
+                "processed_rows, created_assets, problem_count, report, created_by, created_at) "
+                "VALUES (gen_random_uuid(), :home, 'r.xlsx', 'xlsx', false, '{}', :status, 40, 0, 0, '{}', "
+                "'estates.officer', now() - CAST(:age AS interval)) RETURNING id"),
+                {"home": home, "status": status, "age": age})).scalar_one())
+
+    async def test_a_running_job_whose_process_died_is_reported_failed(
+            self, client: httpx.AsyncClient, estate: Any, import_home: str) -> None:
+        job_id = await self._stuck(estate, import_home, "running")
+        job = (await client.get(f"/v1/imports/{job_id}")).json()
+        assert (job["status"], job["created_assets"], job["problem_count"]) == ("failed", 0, 1)
+        assert "interrupted" in job["report"]["problems"][0]["problem"]
+        assert job["finished_at"] is not None
+        assert await estate.count("import_job", "status = 'failed'") == 1  # it stays answered
+
+    async def test_a_job_whose_runner_holds_its_lock_is_still_running(
+            self, client: httpx.AsyncClient, estate: Any, import_home: str) -> None:
+        job_id = await self._stuck(estate, import_home, "running")
+        async with estate.app.state.engine.connect() as runner:
+            await imports_repository.hold_job(runner, uuid.UUID(job_id))
+            assert (await client.get(f"/v1/imports/{job_id}")).json()["status"] == "running"
+            await imports_repository.release_job(runner, uuid.UUID(job_id))
+        assert (await client.get(f"/v1/imports/{job_id}")).json()["status"] == "failed"
+
+    async def test_a_queued_job_gets_time_to_start(self, client: httpx.AsyncClient, estate: Any,
+                                                   import_home: str) -> None:
+        fresh = await self._stuck(estate, import_home, "queued")
+        assert (await client.get(f"/v1/imports/{fresh}")).json()["status"] == "queued"
+        stale = await self._stuck(estate, import_home, "queued", timedelta(minutes=3))
+        assert (await client.get(f"/v1/imports/{stale}")).json()["status"] == "failed"

@@ -234,6 +234,25 @@ async def test_five_failures_slow_the_account_even_for_the_right_password(
     assert (row.failed_logins, row.backoff_until) == (0, None)
 
 
+async def test_an_unknown_name_is_slowed_down_like_an_account(
+    nurse: httpx.AsyncClient, gateway_app: FastAPI,
+) -> None:
+    """A 429 after five failures must not tell a guesser that the account exists."""
+    answers = []
+    for name in ("nurse.one", "no.such.person"):
+        for _ in range(5):
+            assert (await nurse.post("/auth/login", json={"username": name, "password": "guess-guess-guess"})
+                    ).status_code == 401
+        sixth = await nurse.post("/auth/login", json={"username": name.upper(), "password": "guess-guess-guess"})
+        answers.append((sixth.status_code, sixth.json()["title"], 1 <= int(sixth.headers["retry-after"]) <= 30))
+    assert answers[0] == answers[1] == (429, "Too many attempts", True)
+
+    # Once the wait has passed, the unknown name gets the plain 401 again.
+    await gateway_execute(gateway_app, "UPDATE gateway.login_failure SET at = at - interval '31 seconds'")
+    again = await nurse.post("/auth/login", json={"username": "no.such.person", "password": "guess-guess-guess"})
+    assert again.status_code == 401
+
+
 def test_the_back_off_doubles_up_to_fifteen_minutes() -> None:
     assert [accounts.backoff(n) for n in range(1, 5)] == [None] * 4
     assert accounts.backoff(5) == timedelta(seconds=30)
@@ -258,7 +277,7 @@ async def test_failures_from_one_address_are_limited(nurse: httpx.AsyncClient, g
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as elsewhere:
         assert (await gateway_sign_in(elsewhere, "nurse.one"))["roles"] == ["nurse"]
     counted = await gateway_execute(gateway_app, "SELECT address, count(*) AS n FROM gateway.login_failure "
-                                    "GROUP BY address")
+                                    "WHERE address NOT LIKE 'name:%' GROUP BY address")
     assert [(r.address, r.n) for r in counted] == [("127.0.0.1", 20)]
 
     # The oldest failure leaving the window lets the address try again.

@@ -32,6 +32,17 @@ async def test_built_app_is_served_with_client_side_routes(spa_client: httpx.Asy
     assert "care hub" in script.text
 
 
+async def test_the_app_is_served_with_security_headers(spa_client: httpx.AsyncClient) -> None:
+    for path in ("/", "/care/residents/5f0c", "/assets/app-1234.js"):
+        response = await spa_client.get(path)
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self';" in policy, path
+        assert "frame-ancestors 'none'" in policy
+        assert "unsafe-inline" not in policy
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+
+
 async def test_missing_files_and_api_paths_are_not_the_app(spa_client: httpx.AsyncClient) -> None:
     assert (await spa_client.get("/assets/missing-99.js")).status_code == 404
     for path in ("/api/unknown", "/api/assets/v1/unknown"):

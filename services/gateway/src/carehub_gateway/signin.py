@@ -86,6 +86,12 @@ async def _check_password(db: AsyncSession, ctx: AuthContext, request: Request, 
                            details={"reason": "address_limit", "address": address})
         return throttle.too_many(wait)
     found = await accounts.lock_for_sign_in(db, username)
+    if not found:
+        wait = await throttle.unknown_name_retry_after(db, username, now, accounts.backoff)
+        if wait:
+            await audit.record(db, NOBODY, "sign_in.refused", "account",
+                               details={"reason": "account_backoff", "address": address})
+            return throttle.too_many(wait)
     if found and found.backoff_until and found.backoff_until > now:
         await audit.record(db, NOBODY, "sign_in.refused", "account", found.account.id,
                            details={"reason": "account_backoff", "address": address})
@@ -98,6 +104,8 @@ async def _check_password(db: AsyncSession, ctx: AuthContext, request: Request, 
     await throttle.record_failure(db, ctx.address_limit, address, now)
     if found:
         await accounts.record_failure(db, found, now)
+    else:
+        await throttle.record_failure(db, ctx.address_limit, throttle.name_key(username), now)
     reason = "unknown_user" if not found else "disabled" if found.account.disabled else "wrong_password"
     await audit.record(db, NOBODY, "sign_in.failed", "account", found.account.id if found else None,
                        details={"reason": reason, "address": address})

@@ -16,6 +16,30 @@ async def get(session: AsyncSession, job_id: uuid.UUID) -> ImportJob | None:
     return await session.get(ImportJob, job_id)
 
 
+def _job_lock_key(job_id: uuid.UUID) -> Any:
+    return func.hashtextextended(f"assets.import.{job_id}", 0)
+
+
+async def hold_job(conn: AsyncConnection, job_id: uuid.UUID) -> None:
+    """Mark the job as being run by this process: a session-level advisory lock on a connection
+    kept for the whole run. PostgreSQL drops it when the connection dies with its process."""
+    await conn.execute(select(func.pg_advisory_lock(_job_lock_key(job_id))))
+    await conn.commit()
+
+
+async def release_job(conn: AsyncConnection, job_id: uuid.UUID) -> None:
+    await conn.execute(select(func.pg_advisory_unlock(_job_lock_key(job_id))))
+    await conn.commit()
+
+
+async def nobody_runs(session: AsyncSession, job_id: uuid.UUID) -> bool:
+    """True when no process holds the job's lock (its runner died, or never started)."""
+    free = bool(await session.scalar(select(func.pg_try_advisory_lock(_job_lock_key(job_id)))))
+    if free:
+        await session.execute(select(func.pg_advisory_unlock(_job_lock_key(job_id))))
+    return free
+
+
 async def set_fields(conn: AsyncConnection, job_id: uuid.UUID, **values: Any) -> None:
     """Progress is written in its own short transaction, so pollers see it while the import's
     own transaction is still open."""

@@ -10,7 +10,7 @@
 import json
 import logging
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +68,34 @@ async def submit(session: AsyncSession, actor: Actor, home_id: uuid.UUID, path: 
     return job
 
 
+# A queued job's runner starts as the upload's response is sent; one still queued this long
+# after has lost its process.
+QUEUED_GRACE = timedelta(minutes=2)
+INTERRUPTED = ("the import was interrupted when Care Hub restarted; nothing was imported from it, "
+               "so upload the file again")
+
+
 async def get(session: AsyncSession, actor: Actor, job_id: uuid.UUID) -> ImportJob:
     job = await repository.get(session, job_id)
     if job is None:
         raise not_found("import")
     require_home(actor, job.home_id, "import")
+    if await _interrupted(session, job):
+        # Its transaction died with the process, so nothing of it was written: say so, and
+        # never leave a poller waiting on "running" for ever.
+        job.status, job.finished_at, job.problem_count = ImportStatus.failed, datetime.now(UTC), 1
+        job.report = {**job.report, "problems": [{"row": None, "column": None, "problem": INTERRUPTED}]}
+        await session.flush()
     return job
+
+
+async def _interrupted(session: AsyncSession, job: ImportJob) -> bool:
+    if job.status == ImportStatus.queued:
+        if datetime.now(UTC) - job.created_at < QUEUED_GRACE:
+            return False
+    elif job.status != ImportStatus.running:
+        return False
+    return await repository.nobody_runs(session, job.id)
 
 
 class _Run:
@@ -162,9 +184,15 @@ def _open(job: ImportJob, path: Path) -> reading.Sheet:
 
 async def run(sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine, job_id: uuid.UUID, actor: Actor,
               path: Path) -> None:
-    """The background task. Whatever happens, the job ends succeeded or failed and the file is removed."""
+    """The background task. Whatever happens, the job ends succeeded or failed and the file is
+    removed; while it runs it holds the job's lock, so a reader can tell a dead run from a slow one."""
     try:
-        await _run(sessions, engine, job_id, actor, path)
+        async with engine.connect() as guard:
+            await repository.hold_job(guard, job_id)
+            try:
+                await _run(sessions, engine, job_id, actor, path)
+            finally:
+                await repository.release_job(guard, job_id)
     except Exception:
         log.exception("import %s failed", job_id)
         async with engine.begin() as conn:
