@@ -51,7 +51,10 @@ async function signedIn(username, path, options = {}) {
   return browser;
 }
 
-/** @param {import("playwright-core").Page} page */
+/**
+ * @param {import("playwright-core").Page} page
+ * @param {string} text
+ */
 async function banner(page, text) {
   await page.locator(".govuk-notification-banner", { hasText: text }).waitFor();
 }

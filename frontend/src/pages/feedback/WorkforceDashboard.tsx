@@ -14,7 +14,7 @@ import { addMonths, formatMonth, todayInLondon } from "./dates";
 import { DateInput, Select } from "./formFields";
 import type { Benchmark, Indicators } from "./types";
 import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";
-import { benchmarkFor, formatIndicator, INDICATORS, missingText, monthlyTrend, monthsUpTo, seriesTrend, worseThan, type IndicatorInfo } from "./workforce";
+import { benchmarkFor, formatAxisValue, formatIndicator, INDICATORS, missingText, monthlyTrend, monthsUpTo, seriesTrend, worseThan, type IndicatorInfo } from "./workforce";
 
 const ALL = "all";
 
@@ -203,13 +203,13 @@ function TrendChart({ info, trend, benchmark, place }: { info: IndicatorInfo | u
   if (!info) return null;
   return (
     <LineChart
-      title={`${info.label}, ${place}`}
+      title={`${info.label}${info.unit === "days" ? " (days)" : ""}, ${place}`}
       periodLabel="Month"
       periods={trend.periods}
       series={[{ key: info.key, label: place }]}
       values={trend.values}
       {...(benchmark ? { benchmark: { label: `National figure (${benchmark.year})`, value: benchmark.value } } : {})}
-      format={(value) => formatIndicator(info, value)}
+      format={(value) => formatAxisValue(info, value)}
       nullText={info.rolling ? "Not enough returns" : "No return"}
     />
   );

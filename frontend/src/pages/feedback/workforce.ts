@@ -28,6 +28,11 @@ export function formatIndicator(info: Pick<IndicatorInfo, "unit">, value: number
   return info.unit === "%" ? `${number}%` : `${number} days`;
 }
 
+/** Charts have little room on their axis: the unit goes in the title for days. */
+export function formatAxisValue(info: Pick<IndicatorInfo, "unit">, value: number): string {
+  return info.unit === "%" ? formatIndicator(info, value) : value.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 /** Why a figure is missing: rolling figures need all 12 monthly returns. */
 export function missingText(info: Pick<IndicatorInfo, "rolling">, monthsCovered: number): string {
   return info.rolling ? `Not enough returns yet (${monthsCovered} of the 12 months needed)` : "No return for this month";
