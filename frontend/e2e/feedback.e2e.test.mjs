@@ -161,6 +161,9 @@ describe("Feedback", { timeout: 600_000 }, () => {
     try {
       await mp.getByRole("link", { name: "Reply with your code" }).first().click();
       await mp.getByRole("heading", { level: 1, name: "Reply with your code" }).waitFor();
+      await mp.getByRole("button", { name: "Open the conversation" }).click();
+      await mp.locator(".govuk-error-summary").getByText(/Enter your reply code/).waitFor();
+      await checkPage(mp, "24-reply-code-entry");
       await mp.getByLabel("Reply code").fill(replyCode.toLowerCase().replaceAll("-", " "));
       await mp.getByRole("button", { name: "Open the conversation" }).click();
       await mp.getByText("The estates team will look at the door this week.").waitFor();
@@ -261,8 +264,9 @@ describe("Feedback", { timeout: 600_000 }, () => {
       await banner(page, "The feedback has been merged.");
       await page.locator(".govuk-summary-list__row", { hasText: "Status" }).getByText("Merged into another").waitFor();
 
-      await page.goto("/feedback/actions?overdue=true");
+      await page.goto(`/feedback/actions?overdue=true&home_id=${home}`);
       await page.getByRole("heading", { level: 1, name: "Overdue actions" }).waitFor();
+      await page.locator("tbody tr").first().waitFor();
       let row = page.locator("tbody tr", { hasText: late.body.title });
       // Overdue actions are listed by due date; ours is due early in the year, so on an early page.
       for (let pageNo = 0; pageNo < 5 && (await row.count()) === 0; pageNo += 1) {
@@ -435,6 +439,18 @@ describe("Feedback", { timeout: 600_000 }, () => {
       assertNoScriptErrors(browser);
     } finally {
       await browser.close();
+    }
+
+    // A divisional manager compares every home in that month.
+    const divisional = await signedIn("divisional.manager", `/feedback/workforce?home=all&month=${month}`);
+    try {
+      const table = divisional.page.getByRole("table", { name: "Each home this month" });
+      await table.locator("tbody tr", { hasText: "10.3%" }).first().waitFor();
+      await divisional.page.locator("figure", { hasText: "Staff turnover, all homes" }).waitFor();
+      await checkPage(divisional.page, "25-workforce-all-homes");
+      assertNoScriptErrors(divisional);
+    } finally {
+      await divisional.close();
     }
   });
 });

@@ -20,6 +20,12 @@ import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";
 const ALL = "all";
 
 export default function BoardPage() {
+  const { loading } = useHomes();
+  // The default home is the person's current one: wait for their homes before choosing.
+  return loading ? <Loading text="Loading your homes…" /> : <BoardView />;
+}
+
+function BoardView() {
   const session = useSignedIn();
   const { homes, current } = useHomes();
   const [params, setParams] = useSearchParams();

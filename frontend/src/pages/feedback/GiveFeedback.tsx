@@ -9,6 +9,7 @@ import { useHomes } from "../../auth/HomeProvider";
 import { useSignedIn } from "../../auth/SessionProvider";
 import { ErrorSummary } from "../../components/ErrorSummary";
 import { Button, TextInput } from "../../components/fields";
+import { Loading } from "../../components/Loading";
 import { PageHeading } from "../../components/PageHeading";
 import { saveQueue } from "../../lib/saveQueue";
 import NotFound from "../NotFound";
@@ -36,6 +37,7 @@ export default function GiveFeedback() {
   const session = useSignedIn();
   const [submitted, setSubmitted] = useState<ItemSubmitted | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const homesLoading = useHomes().loading;
   if (!can(session.roles, "feedback:item.submit")) return <NotFound />;
   if (submitted) {
     // The reply code lives only in this component's state: leaving the page forgets it.
@@ -49,7 +51,7 @@ export default function GiveFeedback() {
       />
     );
   }
-  return <FeedbackForm key={formKey} onSubmitted={setSubmitted} />;
+  return homesLoading ? <Loading text="Loading your homes…" /> : <FeedbackForm key={formKey} onSubmitted={setSubmitted} />;
 }
 
 function FeedbackForm({ onSubmitted }: { onSubmitted: (item: ItemSubmitted) => void }) {

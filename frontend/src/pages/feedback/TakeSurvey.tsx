@@ -28,8 +28,9 @@ export default function TakeSurvey() {
   const session = useSignedIn();
   const query = useSurvey(surveyId);
   const [receipt, setReceipt] = useState<ResponseReceipt | null>(null);
+  const homesLoading = useHomes().loading;
   if (!can(session.roles, "feedback:survey.respond")) return <NotFound />;
-  if (query.isPending) return <Loading text="Loading the survey…" />;
+  if (query.isPending || homesLoading) return <Loading text="Loading the survey…" />;
   if (query.isError) {
     if (query.error instanceof ApiProblem && (query.error.status === 404 || query.error.status === 422)) return <NotFound />;
     return <ProblemMessage error={query.error} />;

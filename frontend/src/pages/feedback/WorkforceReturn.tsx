@@ -45,6 +45,12 @@ const FIELD_ID = (field: string) => `return-${field.replace(".", "-")}`;
 
 export default function WorkforceReturnPage() {
   const session = useSignedIn();
+  const { loading } = useHomes();
+  if (!can(session.roles, "feedback:workforce.submit")) return <NotFound />;
+  return loading ? <Loading text="Loading your homes…" /> : <ReturnChooser />;
+}
+
+function ReturnChooser() {
   const { homes, current } = useHomes();
   const [params, setParams] = useSearchParams();
   const thisMonth = todayInLondon().slice(0, 7);
@@ -56,7 +62,6 @@ export default function WorkforceReturnPage() {
   const [chosenMonth, setChosenMonth] = useState(monthParam || thisMonth);
   const [chooseError, setChooseError] = useState<string | null>(null);
   const saved = useQuery({ queryKey: ["feedback", "return", home, month], queryFn: () => fetchReturn(home, month), enabled: Boolean(home && month) });
-  if (!can(session.roles, "feedback:workforce.submit")) return <NotFound />;
 
   const choose = (event: FormEvent) => {
     event.preventDefault();
