@@ -169,7 +169,7 @@ function QuestionField({ question, value, onChange, error }: { question: Questio
   const id = `q-${question.id}`;
   const label = `${question.position}. ${question.text}${question.required ? "" : " (optional)"}`;
   if (question.kind === "free_text") {
-    return <Textarea id={id} name={id} heading label={label} maxLength={2000} value={value} onChange={onChange} error={error} />;
+    return <Textarea id={id} name={id} labelSize="m" label={label} maxLength={2000} value={value} onChange={onChange} error={error} />;
   }
   if (question.kind === "single_choice") {
     return <RadioQuestion id={id} name={id} legendSize="m" label={label} value={value} onChange={onChange} error={error} options={question.options.map((o) => ({ value: o, label: o }))} />;

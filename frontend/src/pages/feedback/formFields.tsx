@@ -66,13 +66,13 @@ export function Select(
 }
 
 export function Textarea(
-  props: FieldProps & { name: string; value: string; onChange: (value: string) => void; rows?: number; maxLength?: number },
+  props: FieldProps & { name: string; value: string; onChange: (value: string) => void; rows?: number; maxLength?: number; labelSize?: "s" | "m" },
 ) {
-  const { id, label, hint, error, name, value, onChange, rows = 5, maxLength, heading } = props;
+  const { id, label, hint, error, name, value, onChange, rows = 5, maxLength, heading, labelSize } = props;
   const over = maxLength !== undefined && value.length > maxLength;
   return (
     <Group error={error}>
-      <label className={`govuk-label${heading ? " govuk-label--s" : ""}`} htmlFor={id}>
+      <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : heading ? " govuk-label--s" : ""}`} htmlFor={id}>
         {label}
       </label>
       <HintAndError id={id} hint={hint} error={error} />
