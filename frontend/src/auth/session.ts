@@ -32,6 +32,21 @@ async function problem(response: Response): Promise<ApiProblem> {
   return problemFromResponse(response, body);
 }
 
+/** How people sign in here (GET /auth/config): a username and password, or at the
+ * organisation's identity provider (open `login_url` as a page, with `?return_to=/path`). */
+export interface AuthConfig {
+  method: "password" | "oidc";
+  login_url?: string;
+  /** What people call the provider, when the gateway is told (OIDC_PROVIDER_NAME). */
+  provider_name?: string;
+}
+
+export async function fetchAuthConfig(): Promise<AuthConfig> {
+  const response = await send("/auth/config", { headers: { Accept: "application/json" } });
+  if (!response.ok) throw await problem(response);
+  return (await response.json()) as AuthConfig;
+}
+
 /** Who is signed in, or null when nobody is. */
 export async function fetchSession(): Promise<Session | null> {
   const response = await send("/auth/me", { headers: { Accept: "application/json" } });

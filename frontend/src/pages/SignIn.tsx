@@ -1,15 +1,18 @@
+import { useQuery } from "@tanstack/react-query";
 import { PasswordInput } from "govuk-frontend";
 import { useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { ApiProblem, isNetworkError } from "../api/problem";
 import { safeReturnPath } from "../auth/RequireAuth";
-import { signIn } from "../auth/session";
+import { fetchAuthConfig, signIn } from "../auth/session";
 import { useSession } from "../auth/SessionProvider";
 import { ErrorSummary, type SummaryItem } from "../components/ErrorSummary";
 import { Button } from "../components/fields";
+import { Loading } from "../components/Loading";
 import { NotificationBanner } from "../components/NotificationBanner";
 import { PageHeading } from "../components/PageHeading";
 import { useGovuk } from "../components/useGovuk";
+import { providerErrorMessage, signInOptions, type SignInOptions } from "./signInMethod";
 
 /** "Too many attempts" in whole minutes (at least one). */
 export function tooManyAttemptsMessage(retryAfterSeconds: number | null): string {
@@ -29,8 +32,36 @@ function signInErrors(error: unknown): Errors {
     return { form: "The username or password is not right. Check them and try again." };
   }
   if (error instanceof ApiProblem && error.status === 429) return { form: tooManyAttemptsMessage(error.retryAfterSeconds) };
+  // Passwords were turned off after this page loaded: the page asks the gateway again.
+  if (error instanceof ApiProblem && error.status === 409) return { form: "Sign in with your organisation’s account instead." };
   if (isNetworkError(error)) return { form: "Care Hub could not be reached. Check your connection and try again." };
   return { form: "Sorry, you could not be signed in. Try again later." };
+}
+
+const PROVIDER_LINK_ID = "provider-sign-in";
+
+/** The error summary's lines: the provider's refusal (after a redirect back), then the form's. */
+function summaryOf(errors: Errors, providerError: string | null, options: SignInOptions): SummaryItem[] {
+  const formTarget = options.password ? "username" : options.providerHref ? PROVIDER_LINK_ID : null;
+  return [
+    ...(providerError && !errors.form ? [{ target: options.providerHref ? PROVIDER_LINK_ID : null, text: providerError }] : []),
+    ...(errors.form ? [{ target: formTarget, text: errors.form }] : []),
+    ...(errors.username ? [{ target: "username", text: errors.username }] : []),
+    ...(errors.password ? [{ target: "password", text: errors.password }] : []),
+  ];
+}
+
+/** A page navigation (not an in-app link): the gateway sends the browser to the provider. */
+function ProviderSignIn({ options }: { options: SignInOptions }) {
+  if (!options.providerHref) return null;
+  return (
+    <>
+      <p className="govuk-body">Use the account you sign in to your work computer or email with.</p>
+      <a id={PROVIDER_LINK_ID} href={options.providerHref} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+        {options.providerLabel}
+      </a>
+    </>
+  );
 }
 
 export default function SignIn() {
@@ -43,7 +74,10 @@ export default function SignIn() {
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useGovuk(ref, [PasswordInput]);
+  const config = useQuery({ queryKey: ["auth-config"], queryFn: fetchAuthConfig, staleTime: 5 * 60_000, retry: 1 });
+  const options = signInOptions(config.data, next);
+  const providerError = providerErrorMessage(params.get("error"));
+  useGovuk(ref, [PasswordInput], [options.password, config.isPending]);
 
   const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
   if (session && !busy && !signedOut) return <Navigate to={next} replace />;
@@ -69,16 +103,13 @@ export default function SignIn() {
       void navigate(next, { replace: true });
     } catch (error) {
       setErrors(signInErrors(error));
+      if (error instanceof ApiProblem && error.status === 409) void config.refetch();
     } finally {
       setBusy(false);
     }
   };
 
-  const items: SummaryItem[] = [
-    ...(errors.form ? [{ target: "username", text: errors.form }] : []),
-    ...(errors.username ? [{ target: "username", text: errors.username }] : []),
-    ...(errors.password ? [{ target: "password", text: errors.password }] : []),
-  ];
+  const items = summaryOf(errors, providerError, options);
 
   return (
     <div className="govuk-grid-row">
@@ -88,67 +119,79 @@ export default function SignIn() {
         <PageHeading title="Sign in" hasErrors={items.length > 0}>
           Sign in to Care Hub
         </PageHeading>
-        <p className="govuk-body">Use the username and password your manager gave you.</p>
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <div className={`govuk-form-group${errors.username ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label govuk-label--s" htmlFor="username">
-              Username
-            </label>
-            {errors.username && (
-              <p id="username-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {errors.username}
-              </p>
-            )}
-            <input
-              className={`govuk-input govuk-!-width-two-thirds${errors.username ? " govuk-input--error" : ""}`}
-              id="username"
-              name="username"
-              type="text"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              aria-describedby={errors.username ? "username-error" : undefined}
-            />
-          </div>
-          <div
-            className={`govuk-form-group govuk-password-input${errors.password ? " govuk-form-group--error" : ""}`}
-            data-module="govuk-password-input"
-          >
-            <label className="govuk-label govuk-label--s" htmlFor="password">
-              Password
-            </label>
-            {errors.password && (
-              <p id="password-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {errors.password}
-              </p>
-            )}
-            <div className="govuk-input__wrapper govuk-password-input__wrapper">
-              <input
-                className={`govuk-input govuk-!-width-two-thirds govuk-password-input__input govuk-js-password-input-input${errors.password ? " govuk-input--error" : ""}`}
-                id="password"
-                name="password"
-                type="password"
-                spellCheck={false}
-                autoComplete="current-password"
-                autoCapitalize="none"
-                aria-describedby={errors.password ? "password-error" : undefined}
-              />
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary govuk-password-input__toggle govuk-js-password-input-toggle"
-                data-module="govuk-button"
-                aria-controls="password"
-                aria-label="Show password"
-                hidden
-              >
-                Show
-              </button>
-            </div>
-          </div>
-          <Button disabled={busy}>{busy ? "Signing in…" : "Sign in"}</Button>
-        </form>
-        <p className="govuk-body">If you have forgotten your password, ask your manager or the IT service desk to reset it.</p>
+        {config.isPending ? <Loading text="Loading…" /> : options.password ? (
+          <PasswordForm errors={errors} busy={busy} onSubmit={(event) => void submit(event)} />
+        ) : (
+          <ProviderSignIn options={options} />
+        )}
       </div>
     </div>
+  );
+}
+
+function PasswordForm({ errors, busy, onSubmit }: { errors: Errors; busy: boolean; onSubmit: (event: FormEvent<HTMLFormElement>) => void }) {
+  return (
+    <>
+      <p className="govuk-body">Use the username and password your manager gave you.</p>
+      <form onSubmit={onSubmit} noValidate>
+        <div className={`govuk-form-group${errors.username ? " govuk-form-group--error" : ""}`}>
+          <label className="govuk-label govuk-label--s" htmlFor="username">
+            Username
+          </label>
+          {errors.username && (
+            <p id="username-error" className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {errors.username}
+            </p>
+          )}
+          <input
+            className={`govuk-input govuk-!-width-two-thirds${errors.username ? " govuk-input--error" : ""}`}
+            id="username"
+            name="username"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            aria-describedby={errors.username ? "username-error" : undefined}
+          />
+        </div>
+        <div
+          className={`govuk-form-group govuk-password-input${errors.password ? " govuk-form-group--error" : ""}`}
+          data-module="govuk-password-input"
+        >
+          <label className="govuk-label govuk-label--s" htmlFor="password">
+            Password
+          </label>
+          {errors.password && (
+            <p id="password-error" className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {errors.password}
+            </p>
+          )}
+          <div className="govuk-input__wrapper govuk-password-input__wrapper">
+            <input
+              className={`govuk-input govuk-!-width-two-thirds govuk-password-input__input govuk-js-password-input-input${errors.password ? " govuk-input--error" : ""}`}
+              id="password"
+              name="password"
+              type="password"
+              spellCheck={false}
+              autoComplete="current-password"
+              autoCapitalize="none"
+              aria-describedby={errors.password ? "password-error" : undefined}
+            />
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-password-input__toggle govuk-js-password-input-toggle"
+              data-module="govuk-button"
+              aria-controls="password"
+              aria-label="Show password"
+              hidden
+            >
+              Show
+            </button>
+          </div>
+        </div>
+        <Button disabled={busy}>{busy ? "Signing in…" : "Sign in"}</Button>
+      </form>
+      <p className="govuk-body">If you have forgotten your password, ask your manager or the IT service desk to reset it.</p>
+    </>
   );
 }

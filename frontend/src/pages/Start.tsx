@@ -1,13 +1,15 @@
 import { Link } from "react-router";
-import { can, describeRoles } from "../auth/can";
+import { describeRoles } from "../auth/can";
 import { useHomes } from "../auth/HomeProvider";
 import { useSignedIn } from "../auth/SessionProvider";
 import { PageHeading } from "../components/PageHeading";
+import { startTasks } from "./startTasks";
 
 export default function Start() {
   const session = useSignedIn();
   const { current, homes, orgWide } = useHomes();
   const firstName = session.name.split(" ")[0] ?? session.name;
+  const tasks = startTasks(session.roles, current, orgWide);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -22,26 +24,20 @@ export default function Start() {
         )}
         {orgWide && <p className="govuk-body">Your role covers every home.</p>}
         <h2 className="govuk-heading-m">What you can do</h2>
-        <ul className="govuk-list govuk-list--spaced">
-          {can(session.roles, "assets:home.read") && (
-            <li>
-              <Link className="govuk-link govuk-!-font-weight-bold" to="/estate/homes">
-                Estate: homes
-              </Link>
-              <br />
-              {can(session.roles, "assets:home.update") ? "Find a home, see its details and keep them up to date." : homes.length > 1 ? "See the details of your homes." : "See the details of your home."}
-            </li>
-          )}
-          {current && (
-            <li>
-              <Link className="govuk-link govuk-!-font-weight-bold" to={`/estate/homes/${current.id}`}>
-                {current.name}
-              </Link>
-              <br />
-              Address, registered beds and contact details.
-            </li>
-          )}
-        </ul>
+        {tasks.length === 0 ? (
+          <p className="govuk-body">Your role has nothing to do in Care Hub yet. Ask your manager if you think this is wrong.</p>
+        ) : (
+          <ul className="govuk-list govuk-list--spaced app-start-tasks">
+            {tasks.map((task) => (
+              <li key={task.id} data-task={task.id}>
+                <Link className="govuk-link govuk-link--no-visited-state govuk-!-font-size-24 govuk-!-font-weight-bold" to={task.to}>
+                  {task.title}
+                </Link>
+                <p className="govuk-body govuk-!-margin-top-1 govuk-!-margin-bottom-0">{task.text}</p>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </div>
   );

@@ -114,7 +114,7 @@ def oidc_gateway_app(gateway_database_url: str, oidc_provider: str) -> FastAPI:
     from gateway_support import OIDC_CLIENT_ID
 
     settings = Settings(database_url=gateway_database_url, oidc_issuer=oidc_provider, oidc_client_id=OIDC_CLIENT_ID,
-                        oidc_client_secret="gateway-client-secret")
+                        oidc_client_secret="gateway-client-secret", oidc_provider_name="Halton Council account")
     return create_gateway_app(gateway_database_url, frontend_dist=None, settings=settings)
 
 

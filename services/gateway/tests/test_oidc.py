@@ -305,8 +305,8 @@ async def test_auth_config_names_the_one_way_in(
     gateway_client: httpx.AsyncClient, oidc_gateway_client: httpx.AsyncClient,
 ) -> None:
     assert (await gateway_client.get("/auth/config")).json() == {"method": "password"}
-    assert (await oidc_gateway_client.get("/auth/config")).json() == {"method": "oidc",
-                                                                      "login_url": "/auth/oidc/login"}
+    assert (await oidc_gateway_client.get("/auth/config")).json() == {
+        "method": "oidc", "login_url": "/auth/oidc/login", "provider_name": "Halton Council account"}
     for path in ("/auth/oidc/login", "/auth/oidc/callback?code=x&state=y"):
         missing = await gateway_client.get(path)
         assert missing.status_code == 404

@@ -71,6 +71,22 @@ export default function HomeDetail() {
         <Row name="CQC location ID">{home.cqc_location_id ?? "Not given"}</Row>
         <Row name="Last changed">{formatDateTime(home.updated_at)}</Row>
       </dl>
+      <ul className="govuk-list govuk-list--spaced">
+        {can(session.roles, "assets:compliance.read") && (
+          <li>
+            <Link className="govuk-link govuk-!-font-weight-bold" to={`/estate/homes/${home.id}/compliance`}>
+              Compliance of {home.name}
+            </Link>
+          </li>
+        )}
+        {can(session.roles, "assets:asset.read") && (
+          <li>
+            <Link className="govuk-link govuk-!-font-weight-bold" to={`/estate/assets?home_id=${home.id}`}>
+              Equipment in {home.name}
+            </Link>
+          </li>
+        )}
+      </ul>
       {can(session.roles, "assets:home.update") && (
         <Link className="govuk-button" data-module="govuk-button" to={`/estate/homes/${home.id}/edit`}>
           Change details

@@ -27,7 +27,8 @@ def passwords_in_use(request: Request) -> None:
 @router.get("/config", response_model=AuthConfig, response_model_exclude_none=True)
 async def config(request: Request) -> AuthConfig:
     if auth_context(request).oidc is not None:
-        return AuthConfig(method="oidc", login_url=LOGIN_PATH)
+        return AuthConfig(method="oidc", login_url=LOGIN_PATH,
+                          provider_name=auth_context(request).settings.oidc_provider_name)
     return AuthConfig(method="password")
 
 

@@ -26,10 +26,12 @@ class Me(BaseModel):
 
 class AuthConfig(BaseModel):
     """How people sign in here: `password` (POST /auth/login) or `oidc` (open `login_url`, with
-    `?return_to=/path`, as a page: it goes to the organisation's identity provider and back)."""
+    `?return_to=/path`, as a page: it goes to the organisation's identity provider and back), with
+    the provider's name for the button when one is set (OIDC_PROVIDER_NAME)."""
 
     method: Literal["password", "oidc"]
     login_url: str | None = None
+    provider_name: str | None = None
 
 
 class TokenResponse(BaseModel):

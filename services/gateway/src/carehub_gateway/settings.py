@@ -38,6 +38,9 @@ class Settings(ServiceSettings):
     oidc_username_claim: str = Field(default="preferred_username", min_length=1,
                                      validation_alias=_env("OIDC_USERNAME_CLAIM"))
     oidc_name_claim: str = Field(default="name", min_length=1, validation_alias=_env("OIDC_NAME_CLAIM"))
+    # What people call the provider ("Halton Council account"): the sign-in button names it.
+    oidc_provider_name: str | None = Field(default=None, min_length=1, max_length=60,
+                                           validation_alias=_env("OIDC_PROVIDER_NAME"))
     # The callback address registered at the provider; unset: this gateway's own
     # `<scheme>://<host>/auth/oidc/callback`, as the browser reached it.
     oidc_redirect_uri: str | None = Field(default=None, validation_alias=_env("OIDC_REDIRECT_URI"))
