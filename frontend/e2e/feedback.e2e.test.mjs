@@ -276,6 +276,24 @@ describe("Feedback", { timeout: 600_000 }, () => {
       }
       await row.getByText("Overdue").waitFor();
       await checkPage(page, "14-actions-overdue");
+
+      // Someone else changes the action while it is open: both versions are shown, nothing is overwritten.
+      await row.getByRole("link", { name: late.body.title }).click();
+      await page.getByRole("heading", { level: 1, name: late.body.title }).waitFor();
+      const behind = await divisional.call("PATCH", `/api/feedback/v1/actions/${late.body.id}`, {
+        headers: { "if-match": `"${late.body.version}"` },
+        body: { owner: "Lift contractor" },
+      });
+      assert.equal(behind.status, 200, JSON.stringify(behind.body));
+      await page.getByLabel("Agreed", { exact: true }).check();
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      const conflict = page.getByRole("region", { name: "Someone else changed this while you were working on it" });
+      await conflict.waitFor();
+      await conflict.getByText("Lift contractor").waitFor();
+      await checkPage(page, "26-action-conflict");
+      await conflict.getByRole("button", { name: "Keep my changes and save" }).click();
+      await banner(page, "The action is now: Agreed.");
+      await page.locator(".govuk-summary-list__row", { hasText: "Who is responsible" }).getByText("Lift contractor").waitFor();
       assertNoScriptErrors(browser);
     } finally {
       await browser.close();
