@@ -231,6 +231,30 @@ describe("Feedback", { timeout: 600_000 }, () => {
     }
   });
 
+  it("lets a home manager choose who may give feedback in their home", async () => {
+    const manager = await apiSession(server.url, "home.manager");
+    const home = manager.me.homes[1] ?? manager.me.homes[0] ?? "";
+    const browser = await signedIn("home.manager", `/feedback/settings?home=${home}`);
+    const { page } = browser;
+    try {
+      await page.getByRole("heading", { level: 1, name: "Who can give feedback" }).waitFor();
+      const before = (await manager.call("GET", `/api/feedback/v1/home-settings/${home}`)).body.all_staff_may_submit;
+      const [first, back] = before ? ["Managers only", "Every member of staff"] : ["Every member of staff", "Managers only"];
+      await page.getByLabel(first).check();
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await banner(page, "has been saved");
+      assert.equal((await manager.call("GET", `/api/feedback/v1/home-settings/${home}`)).body.all_staff_may_submit, !before);
+      await checkPage(page, "27-settings");
+      await page.getByLabel(back).check(); // as it was, for the other tests
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.waitForFunction(() => document.querySelector(".govuk-notification-banner") !== null);
+      assert.equal((await manager.call("GET", `/api/feedback/v1/home-settings/${home}`)).body.all_staff_may_submit, before);
+      assertNoScriptErrors(browser);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("merges duplicate feedback and lists overdue actions", async () => {
     const manager = await apiSession(server.url, "home.manager");
     const divisional = await apiSession(server.url, "divisional.manager");

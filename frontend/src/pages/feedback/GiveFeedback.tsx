@@ -1,9 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { feedback } from "../../api/client";
 import type { FieldMessage } from "../../api/messages";
-import { unwrap } from "../../api/problem";
 import { can, isOrgWide } from "../../auth/can";
 import { useHomes } from "../../auth/HomeProvider";
 import { useSignedIn } from "../../auth/SessionProvider";
@@ -13,7 +11,7 @@ import { Loading } from "../../components/Loading";
 import { PageHeading } from "../../components/PageHeading";
 import { saveQueue } from "../../lib/saveQueue";
 import NotFound from "../NotFound";
-import { submitItem, useThemes } from "./api";
+import { fetchHomeSetting, submitItem, useThemes } from "./api";
 import { DEPARTMENT, emptyFeedback, FEEDBACK_LABELS, feedbackFieldOf, toItemCreate, validateFeedback, type FeedbackValues } from "./feedbackForm";
 import { RadioQuestion, Select, Textarea } from "./formFields";
 import { IMPORTANCE_NAMES, KIND_NAMES } from "./names";
@@ -28,7 +26,7 @@ const MANAGER_ROLES = new Set(["home_manager", "divisional_manager", "estates_of
 function useStaffMaySubmit(homeId: string, staffOnly: boolean) {
   return useQuery({
     queryKey: ["feedback", "home-setting", homeId],
-    queryFn: () => unwrap(feedback.GET("/v1/home-settings/{home_id}", { params: { path: { home_id: homeId } } })),
+    queryFn: () => fetchHomeSetting(homeId),
     enabled: staffOnly && homeId !== "" && homeId !== DEPARTMENT,
   });
 }
@@ -66,7 +64,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (item: ItemSubmitted) => v
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const setting = useStaffMaySubmit(values.place, staffOnly);
-  const closed = staffOnly && setting.data?.all_staff_may_submit === false;
+  const closed = staffOnly && setting.data?.data.all_staff_may_submit === false;
   const set = (field: keyof FeedbackValues) => (value: string) => setValues((old) => ({ ...old, [field]: value }));
   const errorFor = (field: string) => messageFor(errors, field);
 

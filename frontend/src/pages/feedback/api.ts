@@ -17,6 +17,7 @@ import type {
   Survey,
   SurveyCreate,
   WorkforceReturn,
+  HomeSetting,
 } from "./types";
 
 /** A save gets no answer within this time: the save queue keeps it and tries again. */
@@ -316,4 +317,23 @@ export function useBenchmarks() {
     queryFn: async () => (await unwrap(feedback.GET("/v1/benchmarks"))).items,
     staleTime: 10 * 60_000,
   });
+}
+
+// Home settings -------------------------------------------------------------------------------
+
+export async function fetchHomeSetting(homeId: string): Promise<Versioned<HomeSetting>> {
+  return versioned(await unwrapResponse(feedback.GET("/v1/home-settings/{home_id}", { params: { path: { home_id: homeId } } })));
+}
+
+/** A home never set has version 0, so the first change sends If-Match "0". */
+export async function saveHomeSetting(homeId: string, etag: string, allStaff: boolean): Promise<Versioned<HomeSetting>> {
+  return versioned(
+    await unwrapResponse(
+      feedback.PUT("/v1/home-settings/{home_id}", {
+        params: { path: { home_id: homeId }, header: { "If-Match": etag } },
+        body: { all_staff_may_submit: allStaff },
+        signal: timeout(),
+      }),
+    ),
+  );
 }

@@ -58,6 +58,12 @@ export const SECTIONS: readonly Section[] = [
     description: "Turnover, vacancies, sickness and agency use against the national figures, and the monthly returns.",
     needs: ["feedback:workforce.indicators", "feedback:workforce.submit"],
   },
+  {
+    to: "/feedback/settings",
+    label: "Who can give feedback",
+    description: "Choose whether every member of staff in a home, not only managers, may give feedback.",
+    needs: ["feedback:home_setting.manage"],
+  },
 ];
 
 export function sectionsFor(roles: readonly string[]): Section[] {

@@ -19,6 +19,7 @@ const SurveyManage = lazy(() => import("./SurveyManage"));
 const SurveyResults = lazy(() => import("./SurveyResults"));
 const WorkforceDashboard = lazy(() => import("./WorkforceDashboard"));
 const WorkforceReturn = lazy(() => import("./WorkforceReturn"));
+const HomeSettings = lazy(() => import("./HomeSettings"));
 
 export const feedbackRoutes: RouteObject[] = [
   { path: "feedback", element: <FeedbackStart /> },
@@ -38,4 +39,5 @@ export const feedbackRoutes: RouteObject[] = [
   { path: "feedback/surveys/:surveyId/results", element: <SurveyResults /> },
   { path: "feedback/workforce", element: <WorkforceDashboard /> },
   { path: "feedback/workforce/return", element: <WorkforceReturn /> },
+  { path: "feedback/settings", element: <HomeSettings /> },
 ];

@@ -40,3 +40,4 @@ export type RoleLine = S["RoleLine"];
 export type Indicators = S["Indicators"];
 export type Benchmark = S["BenchmarkRead"];
 export type WorkforceSeries = S["WorkforceSeries"];
+export type HomeSetting = S["HomeSettingRead"];

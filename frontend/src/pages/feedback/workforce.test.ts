@@ -142,7 +142,8 @@ describe("sub-navigation", () => {
   it("shows a care worker no triage, actions or workforce, and a divisional manager everything", () => {
     const care = sectionsFor(["care_worker"]).map((s) => s.label);
     expect(care).toEqual(["Give feedback", "My feedback", "Reply with your code", "You said, we did", "Pulse surveys"]);
-    expect(sectionsFor(["divisional_manager"])).toHaveLength(8);
+    expect(sectionsFor(["divisional_manager"])).toHaveLength(9);
+    expect(sectionsFor(["home_manager"]).map((s) => s.label)).toContain("Who can give feedback");
     expect(sectionsFor(["integrator"]).map((s) => s.label)).toEqual(["You said, we did", "Pulse surveys", "Workforce"]);
   });
 });
