@@ -1,0 +1,43 @@
+// Short names for the feedback-api schemas the pages use (generated from its contract).
+import type { components } from "../../api/generated/feedback";
+
+type S = components["schemas"];
+
+export type Theme = S["ThemeRead"];
+export type Item = S["ItemRead"];
+export type ItemCreate = S["ItemCreate"];
+export type ItemSubmitted = S["ItemSubmitted"];
+export type ItemStatus = S["ItemStatus"];
+export type ItemTriage = S["ItemTriage"];
+export type Kind = S["Kind"];
+export type Importance = S["Importance"];
+export type Message = S["MessageRead"];
+export type Conversation = S["Conversation"];
+export type Action = S["ActionRead"];
+export type ActionCreate = S["ActionCreate"];
+export type ActionUpdate = S["ActionUpdate"];
+export type ActionStatus = S["ActionStatus"];
+export type Board = S["Board"];
+export type WeDid = S["WeDid"];
+export type SurveySummary = S["SurveySummary"];
+export type Survey = S["SurveyRead"];
+export type SurveyCreate = S["SurveyCreate"];
+export type Question = S["QuestionRead"];
+export type QuestionCreate = S["QuestionCreate"];
+export type QuestionKind = S["QuestionKind"];
+export type AnswerIn = S["AnswerIn"];
+export type ResponseReceipt = S["ResponseReceipt"];
+export type SurveyResults = S["SurveyResults"];
+export type GroupResult = S["GroupResult"];
+export type QuestionResult = S["QuestionResult"];
+export type ResponseRates = S["ResponseRates"];
+export type Role = S["Role"];
+export type StaffRole = S["StaffRole"];
+export type WorkforceReturn = S["ReturnRead"];
+export type ReturnCreate = S["ReturnCreate"];
+export type ReturnFigures = S["ReturnFigures"];
+export type RoleLine = S["RoleLine"];
+export type Indicators = S["Indicators"];
+export type Benchmark = S["BenchmarkRead"];
+export type WorkforceSeries = S["WorkforceSeries"];
+export type HomeSetting = S["HomeSettingRead"];
