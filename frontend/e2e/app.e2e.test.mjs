@@ -3,7 +3,7 @@
 // `npm run test:e2e` (builds first). Screenshots and the server log go to e2e/artifacts/.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { apiSession, DEMO_PASSWORD, openBrowser, screenshot, seriousViolations, useCarehub } from "./harness.mjs";
+import { apiSession, assertNoScriptErrors, checkPage, openBrowser, screenshot, signIn, useCarehub } from "./harness.mjs";
 
 /** @type {{ url: string, stop: () => Promise<void> }} */
 let server;
@@ -15,36 +15,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 }, { timeout: 60_000 });
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} name
- */
-async function checkPage(page, name) {
-  await page.locator("h1").first().waitFor();
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `axe found serious or critical problems on ${name}`);
-  await screenshot(page, name);
-}
-
-/**
- * No script errors in the page (failed loads, such as the 401 of /auth/me before sign-in or a
- * connection the test cut on purpose, are not script errors).
- * @param {{ consoleErrors: string[] }} browser
- */
-function assertNoScriptErrors(browser) {
-  assert.deepEqual(browser.consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
-}
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} username
- */
-async function signIn(page, username) {
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 describe("Care Hub in the browser", { timeout: 300_000 }, () => {
   it("sends a visitor to sign in, explains mistakes, and returns them where they were going", async () => {

@@ -4,7 +4,7 @@
 // it never depends on another file's data. Screenshots go to e2e/artifacts/careplans-*.png.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { apiSession, DEMO_PASSWORD, openBrowser, screenshot, seriousViolations, useCarehub } from "./harness.mjs";
+import { apiSession, assertNoScriptErrors, checkPage as checkPageNamed, DEMO_PASSWORD, openBrowser, signIn, useCarehub } from "./harness.mjs";
 
 /** @type {{ url: string, stop: () => Promise<void> }} */
 let server;
@@ -16,32 +16,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 }, { timeout: 60_000 });
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} name
- */
-async function checkPage(page, name) {
-  await page.locator("h1").first().waitFor();
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `axe found serious or critical problems on ${name}`);
-  await screenshot(page, `careplans-${name}`);
-}
-
-/** @param {{ consoleErrors: string[] }} browser */
-function assertNoScriptErrors(browser) {
-  assert.deepEqual(browser.consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
-}
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} username
- */
-async function signIn(page, username) {
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -151,6 +125,12 @@ async function tabTo(page, wanted) {
   }
   throw new Error(`Tab never reached ${wanted}`);
 }
+
+/**
+ * @param {import("playwright-core").Page} page
+ * @param {string} name
+ */
+const checkPage = (page, name) => checkPageNamed(page, `careplans-${name}`);
 
 describe("Care planning in the browser", { timeout: 300_000 }, () => {
   it("shows a care worker Not found, never the record, for another home's resident reached by editing the URL", async () => {

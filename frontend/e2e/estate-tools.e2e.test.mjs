@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { apiSession, DEMO_PASSWORD, openBrowser, screenshot, seriousViolations, useCarehub } from "./harness.mjs";
+import { apiSession, assertNoScriptErrors, checkPage, openBrowser, signIn, useCarehub } from "./harness.mjs";
 
 /** @type {{ url: string, stop: () => Promise<void> }} */
 let server;
@@ -25,32 +25,6 @@ after(async () => {
   await server?.stop();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 }, { timeout: 60_000 });
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} name
- */
-async function checkPage(page, name) {
-  await page.locator("h1").first().waitFor();
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `axe found serious or critical problems on ${name}`);
-  await screenshot(page, name);
-}
-
-/** @param {{ consoleErrors: string[] }} browser */
-function assertNoScriptErrors(browser) {
-  assert.deepEqual(browser.consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
-}
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} username
- */
-async function signIn(page, username) {
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 /**
  * The person works in this home when the app starts (the app remembers the choice per user).

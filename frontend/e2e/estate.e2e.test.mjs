@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { apiSession, DEMO_PASSWORD, openBrowser, screenshot, seriousViolations, useCarehub } from "./harness.mjs";
+import { apiSession, assertNoScriptErrors, checkPage, openBrowser, screenshot, signIn, useCarehub } from "./harness.mjs";
 
 /** @type {{ url: string, stop: () => Promise<void> }} */
 let server;
@@ -25,33 +25,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 }, { timeout: 60_000 });
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} name
- */
-async function checkPage(page, name) {
-  await page.locator("h1").first().waitFor();
-  await page.locator("[role=status]", { hasText: /^Loading/ }).first().waitFor({ state: "detached" }).catch(() => {});
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `axe found serious or critical problems on ${name}`);
-  await screenshot(page, name);
-}
-
-/** @param {{ consoleErrors: string[] }} browser */
-function assertNoScriptErrors(browser) {
-  assert.deepEqual(browser.consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
-}
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} username
- */
-async function signIn(page, username) {
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 /**
  * A new asset in a home, through the API.

@@ -3,7 +3,7 @@
 // Every test makes the data it needs (unique titles), so it does not depend on other files.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { apiSession, DEMO_PASSWORD, openBrowser, screenshot, seriousViolations, useCarehub } from "./harness.mjs";
+import { apiSession, assertNoScriptErrors, checkPage as checkPageNamed, DEMO_PASSWORD, openBrowser, useCarehub } from "./harness.mjs";
 
 /** @type {{ url: string, stop: () => Promise<void> }} */
 let server;
@@ -16,22 +16,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 }, { timeout: 60_000 });
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} name
- */
-async function checkPage(page, name) {
-  await page.locator("h1").first().waitFor();
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `axe found serious or critical problems on ${name}`);
-  await screenshot(page, `feedback-${name}`);
-}
-
-/** @param {{ consoleErrors: string[] }} browser */
-function assertNoScriptErrors(browser) {
-  assert.deepEqual(browser.consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
-}
 
 /**
  * Open a page as someone: the app sends them to sign in, then back to the page.
@@ -63,6 +47,12 @@ async function banner(page, text) {
 function todayInLondon() {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
+
+/**
+ * @param {import("playwright-core").Page} page
+ * @param {string} name
+ */
+const checkPage = (page, name) => checkPageNamed(page, `feedback-${name}`);
 
 describe("Feedback", { timeout: 600_000 }, () => {
   it("turns anonymous feedback from a home manager into an action a care worker sees done on the board", async () => {

@@ -9,6 +9,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium } from "playwright-core";
 
@@ -33,7 +34,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** @returns {Promise<number>} */
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -205,4 +206,38 @@ export async function apiSession(baseURL, username) {
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
   };
   return { me, call };
+}
+
+/**
+ * A page as a person sees it, checked: its heading shown, its data loaded (no "Loading…" left),
+ * no serious or critical axe violation, and a screenshot kept.
+ * @param {import("playwright-core").Page} page
+ * @param {string} name
+ */
+export async function checkPage(page, name) {
+  await page.locator("h1").first().waitFor();
+  await page.locator("[role=status]", { hasText: /^Loading/ }).first().waitFor({ state: "detached" }).catch(() => {});
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `axe found serious or critical problems on ${name}`);
+  await screenshot(page, name);
+}
+
+/**
+ * No script errors in the page (failed loads, such as the 401 of /auth/me before sign-in or a
+ * connection a test cut on purpose, are not script errors).
+ * @param {{ consoleErrors: string[] }} browser
+ */
+export function assertNoScriptErrors(browser) {
+  assert.deepEqual(browser.consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
+}
+
+/**
+ * Sign in on the sign-in page with a demo account.
+ * @param {import("playwright-core").Page} page
+ * @param {string} username
+ */
+export async function signIn(page, username) {
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }

@@ -7,11 +7,10 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { apiSession, ARTIFACTS, DEMO_PASSWORD, FRONTEND, openBrowser, REPO, screenshot, seriousViolations, useCarehub } from "./harness.mjs";
+import { apiSession, ARTIFACTS, assertNoScriptErrors, checkPage, DEMO_PASSWORD, freePort, FRONTEND, openBrowser, REPO, screenshot, signIn, useCarehub } from "./harness.mjs";
 
 /** @type {{ url: string, stop: () => Promise<void> }} */
 let server;
@@ -23,32 +22,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 }, { timeout: 60_000 });
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} name
- */
-async function checkPage(page, name) {
-  await page.locator("h1").first().waitFor();
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `axe found serious or critical problems on ${name}`);
-  await screenshot(page, name);
-}
-
-/** @param {{ consoleErrors: string[] }} browser */
-function assertNoScriptErrors(browser) {
-  assert.deepEqual(browser.consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
-}
-
-/**
- * @param {import("playwright-core").Page} page
- * @param {string} username
- */
-async function signIn(page, username) {
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 /**
  * "2026-11-24": a calendar day `days` from today (negative: in the past).
@@ -312,20 +285,6 @@ const OIDC_SKIP = process.env.CAREHUB_E2E_OIDC === "0"
   : !existsSync(MOCK_PROVIDER) && !process.env.CAREHUB_E2E_OIDC_URL
     ? "oidc-provider-mock is not installed in the repository's .venv"
     : false;
-
-/** @returns {Promise<number>} */
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Poll `url` until it answers 200, or the process exits, or the time is up.

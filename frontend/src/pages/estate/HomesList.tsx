@@ -8,6 +8,7 @@ import { Loading } from "../../components/Loading";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { fetchHomes, STATUS_NAMES, type HomeFilters } from "./homes";
+import { Pagination } from "../../components/Pagination";
 
 function filtersFrom(params: URLSearchParams): HomeFilters {
   const status = params.get("status");
@@ -142,31 +143,11 @@ export default function HomesList() {
           </tbody>
         </table>
       )}
-      {(query.data?.next_cursor || filters.cursor) && (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of homes">
-          {filters.cursor && (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={searchOf({ q: filters.q, status: filters.status }) || "/estate/homes"} rel="first">
-                <span className="govuk-pagination__link-title">First page</span>
-              </Link>
-            </div>
-          )}
-          {query.data?.next_cursor && (
-            <div className="govuk-pagination__next">
-              <Link
-                className="govuk-link govuk-pagination__link"
-                to={searchOf({ q: filters.q, status: filters.status, cursor: query.data.next_cursor })}
-                rel="next"
-              >
-                <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
-                  <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-                </svg>
-                <span className="govuk-pagination__link-title">Next page</span>
-              </Link>
-            </div>
-          )}
-        </nav>
-      )}
+      <Pagination
+        label="Pages of homes"
+        first={filters.cursor ? searchOf({ q: filters.q, status: filters.status }) || "/estate/homes" : null}
+        next={query.data?.next_cursor ? searchOf({ q: filters.q, status: filters.status, cursor: query.data.next_cursor }) : null}
+      />
       {!can(session.roles, "assets:home.update") && (
         <p className="govuk-body-s">You can see the homes you work in. Estates officers keep their details up to date.</p>
       )}

@@ -13,7 +13,8 @@ import { formatDate } from "./dates";
 import { actionFiltersFrom, withoutCursor } from "./filters";
 import { Select } from "./formFields";
 import { ACTION_STATUS_NAMES, ACTION_STATUS_TAG } from "./names";
-import { FeedbackNav, Pager, searchOf, Tag, useHomeName } from "./ui";
+import { Pagination } from "../../components/Pagination";
+import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";
 
 export default function ActionsList() {
   const session = useSignedIn();
@@ -96,7 +97,7 @@ export default function ActionsList() {
           </tbody>
         </table>
       )}
-      <Pager
+      <Pagination
         label="Pages of actions"
         first={filters.cursor ? searchOf(withoutCursor(filters)) || "/feedback/actions" : null}
         next={query.data?.next_cursor ? searchOf({ ...withoutCursor(filters), cursor: query.data.next_cursor }) : null}

@@ -13,7 +13,8 @@ import { formatDate } from "./dates";
 import { itemFiltersFrom, withoutCursor } from "./filters";
 import { DateInput, Select } from "./formFields";
 import { IMPORTANCE_NAMES, ITEM_STATUS_NAMES, ITEM_STATUS_TAG, KIND_SHORT } from "./names";
-import { FeedbackNav, Pager, searchOf, Tag, useHomeName } from "./ui";
+import { Pagination } from "../../components/Pagination";
+import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";
 
 export default function Inbox() {
   const session = useSignedIn();
@@ -40,7 +41,7 @@ export default function Inbox() {
         </p>
       )}
       {query.data && query.data.items.length > 0 && <ItemTable items={query.data.items} busy={query.isFetching} />}
-      <Pager
+      <Pagination
         label="Pages of feedback"
         first={filters.cursor ? searchOf(withoutCursor(filters)) || "/feedback/inbox" : null}
         next={query.data?.next_cursor ? searchOf({ ...withoutCursor(filters), cursor: query.data.next_cursor }) : null}

@@ -9,7 +9,8 @@ import NotFound from "../NotFound";
 import { fetchMyFeedback, useThemes } from "./api";
 import { formatDate } from "./dates";
 import { ITEM_STATUS_NAMES, ITEM_STATUS_TAG, KIND_SHORT } from "./names";
-import { FeedbackNav, Pager, searchOf, Tag, useHomeName } from "./ui";
+import { Pagination } from "../../components/Pagination";
+import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";
 
 /** Feedback the person gave under their name (anonymous feedback is not linked to anyone). */
 export default function MyFeedback() {
@@ -79,7 +80,7 @@ export default function MyFeedback() {
           </tbody>
         </table>
       )}
-      <Pager label="Pages of your feedback" first={cursor ? "/feedback/mine" : null} next={query.data?.next_cursor ? searchOf({ cursor: query.data.next_cursor }) : null} />
+      <Pagination label="Pages of your feedback" first={cursor ? "/feedback/mine" : null} next={query.data?.next_cursor ? searchOf({ cursor: query.data.next_cursor }) : null} />
     </>
   );
 }

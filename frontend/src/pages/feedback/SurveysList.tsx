@@ -8,7 +8,8 @@ import { ProblemMessage } from "../../components/ProblemMessage";
 import { formatDateTime } from "../../lib/format";
 import NotFound from "../NotFound";
 import { fetchSurveys, type SurveyStatus } from "./api";
-import { FeedbackNav, Pager, searchOf, Tag } from "./ui";
+import { Pagination } from "../../components/Pagination";
+import { FeedbackNav, searchOf, Tag } from "./ui";
 
 const TABS: readonly { status: SurveyStatus | ""; label: string }[] = [
   { status: "open", label: "Open now" },
@@ -134,7 +135,7 @@ export default function SurveysList() {
           </tbody>
         </table>
       )}
-      <Pager
+      <Pagination
         label="Pages of surveys"
         first={cursor ? `/feedback/surveys${searchOf({ status: status || "all" })}` : null}
         next={query.data?.next_cursor ? searchOf({ status: status || "all", cursor: query.data.next_cursor }) : null}

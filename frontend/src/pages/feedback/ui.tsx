@@ -59,32 +59,6 @@ export function searchOf(values: Record<string, string | boolean | undefined>): 
   return text ? `?${text}` : "";
 }
 
-/** Keyset paging: "First page" back to the start, "Next page" with the API's cursor. */
-export function Pager({ label, first, next }: { label: string; first: string | null; next: string | null }) {
-  if (!first && !next) return null;
-  return (
-    <nav className="govuk-pagination govuk-pagination--block" aria-label={label}>
-      {first && (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={first} rel="first">
-            <span className="govuk-pagination__link-title">First page</span>
-          </Link>
-        </div>
-      )}
-      {next && (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={next} rel="next">
-            <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
-              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-            </svg>
-            <span className="govuk-pagination__link-title">Next page</span>
-          </Link>
-        </div>
-      )}
-    </nav>
-  );
-}
-
 export function SummaryRow({ name, children }: { name: string; children: React.ReactNode }) {
   return (
     <div className="govuk-summary-list__row">

@@ -8,6 +8,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { fetchHomesPage, retry } from "./api";
 import { homesSearch } from "./search";
+import { Pagination } from "../../components/Pagination";
 
 export default function ReportsHome() {
   const { current } = useHomes();
@@ -90,24 +91,11 @@ export default function ReportsHome() {
           </tbody>
         </table>
       )}
-      {(query.data?.next_cursor || cursor) && (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of homes">
-          {cursor && (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={homesSearch({ q }) || "/reports"} rel="first">
-                <span className="govuk-pagination__link-title">First page</span>
-              </Link>
-            </div>
-          )}
-          {query.data?.next_cursor && (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={homesSearch({ q, cursor: query.data.next_cursor })} rel="next">
-                <span className="govuk-pagination__link-title">Next page</span>
-              </Link>
-            </div>
-          )}
-        </nav>
-      )}
+      <Pagination
+        label="Pages of homes"
+        first={cursor ? homesSearch({ q }) || "/reports" : null}
+        next={query.data?.next_cursor ? homesSearch({ q, cursor: query.data.next_cursor }) : null}
+      />
     </>
   );
 }

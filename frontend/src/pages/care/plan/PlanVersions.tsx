@@ -14,6 +14,7 @@ import { isForbidden, isNotFound, useResident } from "../residents/residents";
 import type { VersionSummary } from "../types";
 import { useVersions } from "./plan";
 import { signedOffText, VersionTag } from "./VersionFacts";
+import { Pagination } from "../../../components/Pagination";
 
 export default function PlanVersions() {
   const { residentId = "" } = useParams();
@@ -97,24 +98,11 @@ export default function PlanVersions() {
           </tbody>
         </table>
       )}
-      {(versions.data.next_cursor || cursor) && (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of versions">
-          {cursor && (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={`${planPath}/versions`} rel="first">
-                <span className="govuk-pagination__link-title">Newest versions</span>
-              </Link>
-            </div>
-          )}
-          {versions.data.next_cursor && (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={`?cursor=${encodeURIComponent(versions.data.next_cursor)}`} rel="next">
-                <span className="govuk-pagination__link-title">Older versions</span>
-              </Link>
-            </div>
-          )}
-        </nav>
-      )}
+      <Pagination
+        label="Pages of versions"
+        first={cursor ? `${planPath}/versions` : null}
+        next={versions.data.next_cursor ? `?cursor=${encodeURIComponent(versions.data.next_cursor)}` : null} firstText="Newest versions" nextText="Older versions"
+      />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { NoAccess } from "./NoAccess";
 import { formatDate, RESIDENT_STATUS_NAMES, RESIDENT_STATUS_TAGS, RESIDENT_STATUSES, residentName } from "./names";
 import { fetchResidentsPage, isForbidden, retryUnlessRefused, useRooms } from "./residents";
 import { listParamsFrom, listSearch, type ResidentListParams } from "./search";
+import { Pagination } from "../../../components/Pagination";
 
 export default function ResidentsList() {
   const { roles } = useSignedIn();
@@ -136,27 +137,11 @@ function Residents({ homeId, homeName }: { homeId: string; homeName: string }) {
         </p>
       )}
       {items.length > 0 && <ResidentTable items={items} rooms={rooms} busy={query.isFetching} />}
-      {(nextCursor || filters.cursor) && (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of residents">
-          {filters.cursor && (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={`/care/residents${listSearch({ q: filters.q, status: filters.status })}`} rel="first">
-                <span className="govuk-pagination__link-title">First page</span>
-              </Link>
-            </div>
-          )}
-          {nextCursor && (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={listSearch({ q: filters.q, status: filters.status, cursor: nextCursor })} rel="next">
-                <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
-                  <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-                </svg>
-                <span className="govuk-pagination__link-title">Next page</span>
-              </Link>
-            </div>
-          )}
-        </nav>
-      )}
+      <Pagination
+        label="Pages of residents"
+        first={filters.cursor ? `/care/residents${listSearch({ q: filters.q, status: filters.status })}` : null}
+        next={nextCursor ? listSearch({ q: filters.q, status: filters.status, cursor: nextCursor }) : null}
+      />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { CareNav } from "../residents/CareNav";
 import { residentName } from "../notes/resident";
 import { formatDay } from "../notes/time";
 import { dueFiltersFrom, dueSearch, fetchDue, INTERVAL_NAMES, sectionLink, WITHIN_CHOICES } from "./reviews";
+import { Pagination } from "../../../components/Pagination";
 
 export default function DueReviews() {
   const session = useSignedIn();
@@ -141,24 +142,11 @@ export default function DueReviews() {
           </tbody>
         </table>
       )}
-      {(query.data?.next_cursor || filters.cursor) && (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of reviews">
-          {filters.cursor && (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={{ search: dueSearch({ ...filters, cursor: "" }) }} rel="first">
-                <span className="govuk-pagination__link-title">First page</span>
-              </Link>
-            </div>
-          )}
-          {query.data?.next_cursor && (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={{ search: dueSearch({ ...filters, cursor: query.data.next_cursor }) }} rel="next">
-                <span className="govuk-pagination__link-title">Next page</span>
-              </Link>
-            </div>
-          )}
-        </nav>
-      )}
+      <Pagination
+        label="Pages of reviews"
+        first={filters.cursor ? { search: dueSearch({ ...filters, cursor: "" }) } : null}
+        next={query.data?.next_cursor ? { search: dueSearch({ ...filters, cursor: query.data.next_cursor }) } : null}
+      />
       {!mayRecord && <p className="govuk-body-s">Senior carers, nurses and home managers record reviews.</p>}
     </>
   );

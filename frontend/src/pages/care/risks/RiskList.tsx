@@ -13,6 +13,7 @@ import { ResidentHeader } from "../residents/ResidentNav";
 import { fetchAssessments, risksKey, useLatest } from "./risks";
 import { bandClass, bandName, isTool, TOOL_NAMES, TOOL_SHORT, TOOLS } from "./tools";
 import type { Tool } from "./types";
+import { Pagination } from "../../../components/Pagination";
 
 export default function RiskList() {
   const { residentId = "" } = useParams();
@@ -179,28 +180,11 @@ function History({ residentId }: { residentId: string }) {
           </tbody>
         </table>
       )}
-      {(query.data?.next_cursor || cursor) && (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of assessments">
-          {cursor && (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={filterLink(tool)} rel="first">
-                <span className="govuk-pagination__link-title">First page</span>
-              </Link>
-            </div>
-          )}
-          {query.data?.next_cursor && (
-            <div className="govuk-pagination__next">
-              <Link
-                className="govuk-link govuk-pagination__link"
-                to={`?${new URLSearchParams({ ...(tool ? { tool } : {}), cursor: query.data.next_cursor }).toString()}`}
-                rel="next"
-              >
-                <span className="govuk-pagination__link-title">Next page</span>
-              </Link>
-            </div>
-          )}
-        </nav>
-      )}
+      <Pagination
+        label="Pages of assessments"
+        first={cursor ? filterLink(tool) : null}
+        next={query.data?.next_cursor ? `?${new URLSearchParams({ ...(tool ? { tool } : {}), cursor: query.data.next_cursor }).toString()}` : null}
+      />
     </>
   );
 }

@@ -13,7 +13,8 @@ import { exportHref, filtersFrom, isFiltered, searchOf, SORTS, toQuery, type Ass
 import { todayInLondon } from "./dates";
 import { CONDITION_NAMES, locationNames, STATUS_NAMES } from "./names";
 import type { AssetStatus, Condition } from "./types";
-import { DueDate, Pagination, StatusTag } from "./ui";
+import { Pagination } from "../../../components/Pagination";
+import { DueDate, StatusTag } from "./ui";
 
 type Draft = Omit<AssetFilters, "cursor">;
 

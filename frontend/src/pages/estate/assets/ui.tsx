@@ -1,6 +1,5 @@
-// Small pieces the estate pages share: summary rows, tags, "Next page" and the GOV.UK date input.
+// Small pieces the estate pages share: summary rows, tags and the GOV.UK date input.
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 import { formatDate } from "./dates";
 import { OUTCOME_TAGS, STATUS_NAMES, STATUS_TAGS } from "./names";
 import type { AssetStatus, Outcome } from "./types";
@@ -31,32 +30,6 @@ export function DueDate({ date, today }: { date: string | null; today: string })
       {formatDate(date)}
       {date < today && <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">Overdue</strong>}
     </>
-  );
-}
-
-/** Keyset paging: back to the first page, and on to the next (the API has no "previous"). */
-export function Pagination({ label, first, next }: { label: string; first: string | null; next: string | null }) {
-  if (!first && !next) return null;
-  return (
-    <nav className="govuk-pagination govuk-pagination--block" aria-label={label}>
-      {first && (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={first} rel="first">
-            <span className="govuk-pagination__link-title">First page</span>
-          </Link>
-        </div>
-      )}
-      {next && (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={next} rel="next">
-            <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
-              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-            </svg>
-            <span className="govuk-pagination__link-title">Next page</span>
-          </Link>
-        </div>
-      )}
-    </nav>
   );
 }
 

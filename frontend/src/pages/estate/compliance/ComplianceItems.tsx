@@ -8,7 +8,8 @@ import { ProblemMessage } from "../../../components/ProblemMessage";
 import NotFound from "../../NotFound";
 import { useCategories } from "../assets/api";
 import { formatDate, todayInLondon } from "../assets/dates";
-import { DueDate, OutcomeTag, Pagination } from "../assets/ui";
+import { Pagination } from "../../../components/Pagination";
+import { DueDate, OutcomeTag } from "../assets/ui";
 import { isItemState, ITEM_STATES, itemsHref, STATE_NAMES } from "./compliance";
 import { useComplianceSummary } from "./summary";
 

@@ -24,6 +24,7 @@ import { EstateToolsLinks } from "./EstateToolsLinks";
 import { useAsset, useAssetsById } from "./lookups";
 import type { DefectStatus, Priority } from "./types";
 import "./defects.css";
+import { Pagination } from "../../../components/Pagination";
 
 export default function DefectsList() {
   const { current, loading } = useHomes();
@@ -198,27 +199,11 @@ function Defects({ homeId, homeName }: { homeId: string; homeName: string }) {
           </tbody>
         </table>
       )}
-      {(query.data?.next_cursor || filters.cursor) && (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of faults">
-          {filters.cursor && (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={`/estate/defects${searchOf(base)}`} rel="first">
-                <span className="govuk-pagination__link-title">First page</span>
-              </Link>
-            </div>
-          )}
-          {query.data?.next_cursor && (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={`/estate/defects${searchOf({ ...base, cursor: query.data.next_cursor })}`} rel="next">
-                <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
-                  <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-                </svg>
-                <span className="govuk-pagination__link-title">Next page</span>
-              </Link>
-            </div>
-          )}
-        </nav>
-      )}
+      <Pagination
+        label="Pages of faults"
+        first={filters.cursor ? `/estate/defects${searchOf(base)}` : null}
+        next={query.data?.next_cursor ? `/estate/defects${searchOf({ ...base, cursor: query.data.next_cursor })}` : null}
+      />
       <EstateToolsLinks here="defects" />
     </>
   );
