@@ -83,8 +83,15 @@ export function plainMessage(issue: ValidationIssue, label: string): string {
       const text = issue.msg.replace(/^Value error,\s*/i, "").trim();
       return text ? capitalise(text) : `Check ${label}`;
     }
-    default:
-      return `Check ${label}`;
+    default: {
+      // The services' own rules answer in lower-case words for people: the rest of a sentence
+      // about the field ("must be on or after …") gets the field's name in front; a whole one
+      // ("choose one of the question's options") is shown as it is. Pydantic's own messages
+      // (capitalised) and anything with code in it (snake_case names) get the general line.
+      const own = issue.msg.trim();
+      if (!/^[a-z]/.test(own) || /\w_\w/.test(own)) return `Check ${label}`;
+      return /^(must|cannot|can only|is|has|should|already) /.test(own) ? `${Label} ${own}` : capitalise(own);
+    }
   }
 }
 

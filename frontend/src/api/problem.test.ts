@@ -100,6 +100,16 @@ describe("field messages", () => {
     );
   });
 
+  it("puts the field's name before a service rule's own words", () => {
+    expect(plainMessage({ loc: ["body", "due_date"], msg: "must be on or after the date the action was raised", type: "date_order" }, "the due date")).toBe(
+      "The due date must be on or after the date the action was raised",
+    );
+    expect(plainMessage({ loc: ["body", "answers"], msg: "choose one of the question's options", type: "choice" }, "the answer")).toBe(
+      "Choose one of the question's options",
+    );
+    expect(plainMessage({ loc: ["body", "status"], msg: "from agreed it can move to: in_progress", type: "transition" }, "the status")).toBe("Check the status");
+  });
+
   it("shows a value_error's own words, without pydantic's prefix", () => {
     expect(plainMessage({ loc: ["body", "nhs_number"], msg: "Value error, the NHS number's check digit is wrong", type: "value_error" }, "the NHS number")).toBe(
       "The NHS number's check digit is wrong",

@@ -94,6 +94,13 @@ class TestIndicators:
             "home_id": HOME_A, "month_from": "2026-04-01", "month_to": "2026-06-01"})).json()
         assert [(p["month"], p["turnover_rate"], p["vacancy_rate"]) for p in series["points"]] == [
             ("2026-04-01", None, 6.7), ("2026-05-01", 25.0, 6.7), ("2026-06-01", None, None)]
+        # Every indicator, the same figures as /indicators for that month.
+        may = series["points"][1]
+        indicators = (await feedback_http.get("/v1/workforce/indicators", headers=feedback_as("integrator"), params={
+            "home_id": HOME_A, "month": "2026-05-01"})).json()["items"][0]
+        for key in ("first_year_leaver_rate", "sickness_days_per_fte", "agency_share_of_hours", "level2_share"):
+            assert may[key] == indicators[key], key
+        assert may["level2_share"] is not None
         bad = await feedback_http.get("/v1/workforce/series", headers=feedback_as("integrator"),
                                       params={"month_from": "2026-06-01", "month_to": "2026-01-01"})
         assert_problem(bad, 422, ["query", "month_from"])

@@ -1593,13 +1593,24 @@ export interface components {
             /** Points */
             points: components["schemas"]["ScorePoint"][];
         };
-        /** SeriesPoint */
+        /**
+         * SeriesPoint
+         * @description Every indicator at one month, by the same rules as /v1/workforce/indicators.
+         */
         SeriesPoint: {
+            /** Agency Share Of Hours */
+            agency_share_of_hours: number | null;
+            /** First Year Leaver Rate */
+            first_year_leaver_rate: number | null;
+            /** Level2 Share */
+            level2_share: number | null;
             /**
              * Month
              * Format: date
              */
             month: string;
+            /** Sickness Days Per Fte */
+            sickness_days_per_fte: number | null;
             /** Turnover Rate */
             turnover_rate: number | null;
             /** Vacancy Rate */

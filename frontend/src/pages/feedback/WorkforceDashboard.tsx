@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { can } from "../../auth/can";
@@ -14,7 +14,7 @@ import { addMonths, formatMonth, todayInLondon } from "./dates";
 import { DateInput, Select } from "./formFields";
 import type { Benchmark, Indicators } from "./types";
 import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";
-import { benchmarkFor, formatAxisValue, formatIndicator, INDICATORS, missingText, monthlyTrend, monthsUpTo, seriesTrend, worseThan, type IndicatorInfo } from "./workforce";
+import { benchmarkFor, formatAxisValue, formatIndicator, INDICATORS, missingText, seriesTrend, worseThan, type IndicatorInfo } from "./workforce";
 
 const ALL = "all";
 
@@ -100,11 +100,11 @@ function Dashboard({ home, month }: { home: string; month: string }) {
       {series.isError && <ProblemMessage error={series.error} />}
       {series.data && (
         <>
-          <TrendChart info={INDICATORS[0]} trend={seriesTrend(series.data, "turnover_rate")} benchmark={benchmarkFor(benchmarks.data, "turnover_rate")} place={place} />
-          <TrendChart info={INDICATORS[1]} trend={seriesTrend(series.data, "vacancy_rate")} benchmark={benchmarkFor(benchmarks.data, "vacancy_rate")} place={place} />
+          {INDICATORS.map((info) => (
+            <TrendChart key={info.key} info={info} trend={seriesTrend(series.data, info.key)} benchmark={benchmarkFor(benchmarks.data, info.key)} place={place} />
+          ))}
         </>
       )}
-      {homeId && <MonthlyTrends homeId={homeId} month={month} place={place} benchmarks={benchmarks.data} />}
     </>
   );
 }
@@ -212,22 +212,5 @@ function TrendChart({ info, trend, benchmark, place }: { info: IndicatorInfo | u
       format={(value) => formatAxisValue(info, value)}
       nullText={info.rolling ? "Not enough returns" : "No return"}
     />
-  );
-}
-
-/** The indicators the series does not carry, asked for month by month over the last year. */
-function MonthlyTrends({ homeId, month, place, benchmarks }: { homeId: string; month: string; place: string; benchmarks: readonly Benchmark[] | undefined }) {
-  const months = monthsUpTo(month, 12);
-  const queries = useQueries({ queries: months.map((m) => ({ queryKey: ["feedback", "indicators", homeId, m], queryFn: () => fetchIndicators(homeId, m), staleTime: 60_000 })) });
-  if (queries.some((q) => q.isPending)) return <Loading text="Loading the trends…" />;
-  const failed = queries.find((q) => q.isError);
-  if (failed) return <ProblemMessage error={failed.error} />;
-  const byMonth = queries.map((q) => q.data?.items.find((i) => i.home_id === homeId) ?? null);
-  return (
-    <>
-      {INDICATORS.filter((info) => info.key !== "turnover_rate" && info.key !== "vacancy_rate").map((info) => (
-        <TrendChart key={info.key} info={info} trend={monthlyTrend(byMonth, months, info.key)} benchmark={benchmarkFor(benchmarks, info.key)} place={place} />
-      ))}
-    </>
   );
 }

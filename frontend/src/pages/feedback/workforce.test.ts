@@ -4,7 +4,7 @@ import { addDays, addMonths, formatDate, formatMonth, isIsoDate } from "./dates"
 import { actionFiltersFrom, chosenItems, itemFiltersFrom, withoutCursor } from "./filters";
 import { sectionsFor } from "./nav";
 import type { Board, WeDid } from "./types";
-import { benchmarkFor, INDICATORS, missingText, monthlyTrend, monthsUpTo, seriesTrend, worseThan } from "./workforce";
+import { benchmarkFor, INDICATORS, missingText, seriesTrend, worseThan } from "./workforce";
 import { emptyReturn, returnFieldOf, toReturnFigures, totals, validateReturn, type ReturnValues } from "./workforceForm";
 
 function filledReturn(): ReturnValues {
@@ -76,10 +76,16 @@ describe("workforce indicators", () => {
   });
 
   it("keeps missing months as gaps in the trends", () => {
-    const trend = seriesTrend({ home_id: null, points: [{ month: "2026-10-01", turnover_rate: null, vacancy_rate: 7 }, { month: "2026-11-01", turnover_rate: 25.5, vacancy_rate: 8 }] }, "turnover_rate");
-    expect(trend).toEqual({ periods: ["Oct 26", "Nov 26"], values: [[null, 25.5]] });
-    expect(monthsUpTo("2026-02-01", 3)).toEqual(["2025-12-01", "2026-01-01", "2026-02-01"]);
-    expect(monthlyTrend([null], ["2026-01-01"], "agency_share_of_hours").values).toEqual([[null]]);
+    const rest = { first_year_leaver_rate: null, sickness_days_per_fte: null, level2_share: 60 };
+    const series = {
+      home_id: null,
+      points: [
+        { month: "2026-10-01", turnover_rate: null, vacancy_rate: 7, agency_share_of_hours: 4.5, ...rest },
+        { month: "2026-11-01", turnover_rate: 25.5, vacancy_rate: 8, agency_share_of_hours: null, ...rest },
+      ],
+    };
+    expect(seriesTrend(series, "turnover_rate")).toEqual({ periods: ["Oct 26", "Nov 26"], values: [[null, 25.5]] });
+    expect(seriesTrend(series, "agency_share_of_hours").values).toEqual([[4.5, null]]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Workforce indicators: names, formats, benchmarks and the series the trend charts draw.
 import { formatShortMonth } from "./dates";
-import type { Benchmark, Indicators, WorkforceSeries } from "./types";
+import type { Benchmark, WorkforceSeries } from "./types";
 
 export type IndicatorKey = "turnover_rate" | "vacancy_rate" | "first_year_leaver_rate" | "sickness_days_per_fte" | "agency_share_of_hours" | "level2_share";
 
@@ -53,19 +53,7 @@ export interface Trend {
   values: (number | null)[][];
 }
 
-/** Turnover or vacancy rate over the months of a series (gaps stay gaps). */
-export function seriesTrend(series: WorkforceSeries, key: "turnover_rate" | "vacancy_rate"): Trend {
+/** One indicator over the months of a series (gaps stay gaps). */
+export function seriesTrend(series: WorkforceSeries, key: IndicatorKey): Trend {
   return { periods: series.points.map((p) => formatShortMonth(p.month)), values: [series.points.map((p) => p[key])] };
-}
-
-/** Any indicator, from the indicators asked for month by month (one home). */
-export function monthlyTrend(months: readonly (Indicators | null)[], monthsAsked: readonly string[], key: IndicatorKey): Trend {
-  return { periods: monthsAsked.map(formatShortMonth), values: [months.map((m) => m?.[key] ?? null)] };
-}
-
-/** The `count` months up to and including `last` (first days, oldest first). */
-export function monthsUpTo(last: string, count: number): string[] {
-  const year = Number(last.slice(0, 4));
-  const month = Number(last.slice(5, 7)) - 1;
-  return Array.from({ length: count }, (_, i) => new Date(Date.UTC(year, month - (count - 1 - i), 1)).toISOString().slice(0, 10));
 }

@@ -51,14 +51,13 @@ async def combined(session: AsyncSession, homes: frozenset[uuid.UUID] | None, mo
 
 async def series(session: AsyncSession, homes: frozenset[uuid.UUID] | None, start: date,
                  end: date) -> list[SeriesPoint]:
-    """Turnover and vacancy rate for each month from `start` to `end` (homes added together)."""
+    """Every indicator for each month from `start` to `end` (homes added together), read in one query."""
     months = await repository.monthly_totals(session, homes, add_months(start, -(WINDOW - 1)), end)
     points = []
     month = start
     while month <= end:
         window, current = _window(months, month)
         values = compute(window, current)
-        points.append(SeriesPoint(month=month, turnover_rate=values["turnover_rate"],
-                                  vacancy_rate=values["vacancy_rate"]))
+        points.append(SeriesPoint(month=month, **values))
         month = add_months(month, 1)
     return points

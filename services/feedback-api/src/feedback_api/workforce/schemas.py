@@ -150,9 +150,15 @@ class IndicatorList(BaseModel):
 
 
 class SeriesPoint(BaseModel):
+    """Every indicator at one month, by the same rules as /v1/workforce/indicators."""
+
     month: date
     turnover_rate: float | None
     vacancy_rate: float | None
+    first_year_leaver_rate: float | None
+    sickness_days_per_fte: float | None
+    agency_share_of_hours: float | None
+    level2_share: float | None
 
 
 class WorkforceSeries(BaseModel):
