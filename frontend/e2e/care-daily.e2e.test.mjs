@@ -96,7 +96,7 @@ describe("Care on shift in the browser", { timeout: 300_000 }, () => {
       await page.goto("/");
       await signIn(page, "care.worker");
       await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Residents", exact: true }).click();
-      await page.getByLabel("Search by name or room").fill(resident.family);
+      await page.getByLabel("Search by name or NHS number").fill(resident.family);
       await page.getByRole("button", { name: "Search" }).click();
       await page.getByRole("link", { name: new RegExp(resident.family) }).click();
       await page.getByRole("navigation", { name: "Resident’s record" }).getByRole("link", { name: "Daily notes" }).click();
