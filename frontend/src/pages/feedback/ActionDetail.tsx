@@ -32,7 +32,7 @@ import {
 } from "./actionForm";
 import { fetchAction, fetchItem, updateAction, useAction, useThemes, type Versioned } from "./api";
 import { formatDate } from "./dates";
-import { DateInput, RadioQuestion, Textarea } from "./formFields";
+import { DateInput, Radios, Textarea } from "../../components/fields";
 import { ACTION_STATUS_NAMES, ACTION_STATUS_TAG, KIND_SHORT } from "./names";
 import { messageFor, saveErrors } from "./saveErrors";
 import type { Action, ActionStatus } from "./types";
@@ -220,15 +220,15 @@ function UpdateForm({ loaded, onSaved }: { loaded: Versioned<Action>; onSaved: (
         />
       )}
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <RadioQuestion id="update-status" name="status" label="What is the status now?" value={values.status} onChange={set("status")} error={messageFor(errors, "status")} options={statusOptions} />
+        <Radios id="update-status" name="status" label="What is the status now?" value={values.status} onChange={set("status")} error={messageFor(errors, "status")} options={statusOptions} />
         {values.status === "done" && (
-          <Textarea id="update-outcome" name="outcome" heading label="What changed?" hint="Everyone can read this on the “You said, we did” board." maxLength={4000} value={values.outcome} onChange={set("outcome")} error={messageFor(errors, "outcome")} />
+          <Textarea id="update-outcome" name="outcome" bold label="What changed?" hint="Everyone can read this on the “You said, we did” board." maxLength={4000} value={values.outcome} onChange={set("outcome")} error={messageFor(errors, "outcome")} />
         )}
         {values.status === "not_doing" && (
           <Textarea
             id="update-not_doing_reason"
             name="not_doing_reason"
-            heading
+            bold
             label="Why is it not being done?"
             hint="Everyone can read this on the “You said, we did” board."
             maxLength={4000}

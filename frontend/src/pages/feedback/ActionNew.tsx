@@ -15,7 +15,7 @@ import { ACTION_SENTENCE_LABELS, emptyAction, inheritFromItems, toActionCreate, 
 import { createAction, fetchItem } from "./api";
 import { addDays, todayInLondon } from "./dates";
 import { chosenItems } from "./filters";
-import { DateInput, Select, Textarea } from "./formFields";
+import { DateInput, Select, Textarea } from "../../components/fields";
 import { KIND_SHORT } from "./names";
 import { messageFor, saveErrors } from "./saveErrors";
 import type { Item } from "./types";

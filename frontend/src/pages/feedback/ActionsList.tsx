@@ -11,7 +11,7 @@ import NotFound from "../NotFound";
 import { fetchActions, type ActionFilters } from "./api";
 import { formatDate } from "./dates";
 import { actionFiltersFrom, withoutCursor } from "./filters";
-import { Select } from "./formFields";
+import { Select } from "../../components/fields";
 import { ACTION_STATUS_NAMES, ACTION_STATUS_TAG } from "./names";
 import { Pagination } from "../../components/Pagination";
 import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";

@@ -12,7 +12,7 @@ import NotFound from "../NotFound";
 import { fetchBoard } from "./api";
 import { groupActions, THEME_SERIES, themeChart, withheldText } from "./board";
 import { formatDate, isIsoDate } from "./dates";
-import { DateInput, Select } from "./formFields";
+import { DateInput, Select } from "../../components/fields";
 import { ACTION_STATUS_NAMES, ACTION_STATUS_TAG, KIND_SHORT } from "./names";
 import type { WeDid } from "./types";
 import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";

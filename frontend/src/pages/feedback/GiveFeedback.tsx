@@ -13,7 +13,7 @@ import { saveQueue } from "../../lib/saveQueue";
 import NotFound from "../NotFound";
 import { fetchHomeSetting, submitItem, useThemes } from "./api";
 import { DEPARTMENT, emptyFeedback, FEEDBACK_LABELS, feedbackFieldOf, toItemCreate, validateFeedback, type FeedbackValues } from "./feedbackForm";
-import { RadioQuestion, Select, Textarea } from "./formFields";
+import { Radios, Select, Textarea } from "../../components/fields";
 import { IMPORTANCE_NAMES, KIND_NAMES } from "./names";
 import { ReplyCodePanel } from "./ReplyCodePanel";
 import { messageFor, saveErrors } from "./saveErrors";
@@ -106,7 +106,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (item: ItemSubmitted) => v
         </PageHeading>
         <p className="govuk-body">Tell us what is working well, what is not, or an idea that would make things better. Managers read every piece of feedback.</p>
         <form onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
-          <RadioQuestion
+          <Radios
             id="feedback-kind"
             name="kind"
             label="What would you like to tell us?"
@@ -118,7 +118,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (item: ItemSubmitted) => v
           <Select
             id="feedback-place"
             name="place"
-            heading
+            bold
             label="Which home is it about?"
             value={values.place}
             onChange={set("place")}
@@ -136,7 +136,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (item: ItemSubmitted) => v
           <Select
             id="feedback-theme_id"
             name="theme_id"
-            heading
+            bold
             label="What is it about?"
             hint="Choose the closest theme"
             value={values.theme_id}
@@ -147,7 +147,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (item: ItemSubmitted) => v
           <Textarea
             id="feedback-summary"
             name="summary"
-            heading
+            bold
             label="Your feedback"
             hint="In a sentence or two. Do not name residents or colleagues."
             rows={3}
@@ -157,7 +157,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (item: ItemSubmitted) => v
             error={errorFor("summary")}
           />
           <Textarea id="feedback-detail" name="detail" label="More detail (optional)" maxLength={4000} value={values.detail} onChange={set("detail")} error={errorFor("detail")} />
-          <RadioQuestion
+          <Radios
             id="feedback-importance"
             name="importance"
             label="How much does it matter?"
@@ -167,7 +167,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (item: ItemSubmitted) => v
             error={errorFor("importance")}
             options={(["low", "medium", "high", "critical"] as const).map((level) => ({ value: level, label: IMPORTANCE_NAMES[level] }))}
           />
-          <RadioQuestion
+          <Radios
             id="feedback-anonymous"
             name="anonymous"
             label="Do you want to give your name?"

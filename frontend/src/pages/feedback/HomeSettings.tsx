@@ -13,7 +13,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import NotFound from "../NotFound";
 import { fetchHomeSetting, saveHomeSetting, type Versioned } from "./api";
-import { RadioQuestion, Select } from "./formFields";
+import { Radios, Select } from "../../components/fields";
 import { saveErrors } from "./saveErrors";
 import type { HomeSetting } from "./types";
 import { FeedbackNav } from "./ui";
@@ -82,7 +82,7 @@ function SettingForm({ homeName, loaded }: { homeName: string; loaded: Versioned
       {saved && <NotificationBanner success>The setting for {homeName} has been saved.</NotificationBanner>}
       {error && <ErrorSummary key={attempt} items={[{ target: null, text: error }]} />}
       <form onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
-        <RadioQuestion
+        <Radios
           id="settings-all-staff"
           name="all_staff_may_submit"
           legendSize="m"

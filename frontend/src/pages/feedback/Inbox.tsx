@@ -11,7 +11,7 @@ import NotFound from "../NotFound";
 import { fetchItems, useThemes, type ItemFilters } from "./api";
 import { formatDate } from "./dates";
 import { itemFiltersFrom, withoutCursor } from "./filters";
-import { DateInput, Select } from "./formFields";
+import { DateInput, Select } from "../../components/fields";
 import { IMPORTANCE_NAMES, ITEM_STATUS_NAMES, ITEM_STATUS_TAG, KIND_SHORT } from "./names";
 import { Pagination } from "../../components/Pagination";
 import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";

@@ -17,7 +17,7 @@ import { saveQueue } from "../../lib/saveQueue";
 import NotFound from "../NotFound";
 import { fetchItem, fetchItems, fetchMessages, mergeItem, replyToItem, triageItem, useItem, useThemes, type Versioned } from "./api";
 import { formatDate } from "./dates";
-import { RadioQuestion, Select, Textarea } from "./formFields";
+import { Radios, Select, Textarea } from "../../components/fields";
 import { IMPORTANCE_NAMES, ITEM_STATUS_NAMES, ITEM_STATUS_TAG, KIND_NAMES } from "./names";
 import { MessageList } from "./ReplyWithCode";
 import { messageFor, saveErrors } from "./saveErrors";
@@ -174,7 +174,7 @@ function TriageForm({ loaded, onSaved }: { loaded: Versioned<Item>; onSaved: (no
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <Select id="triage-theme_id" name="theme_id" label="Theme" value={values.theme_id} onChange={set("theme_id")} error={messageFor(errors, "theme_id")} options={(themes.data ?? []).map((t) => ({ value: t.id, label: t.name }))} />
         <TextInput id="triage-tags" name="tags" label="Tags (optional)" hint="Separate tags with commas, for example: night shift, rota" value={values.tags} onChange={set("tags")} error={messageFor(errors, "tags")} />
-        <RadioQuestion
+        <Radios
           id="triage-status"
           name="status"
           label="Status"
@@ -296,7 +296,7 @@ function Messages({ item }: { item: Item }) {
       {can(session.roles, "feedback:item.reply") && item.status !== "merged" && (
         <form onSubmit={(event) => void send(event)} noValidate aria-busy={busy}>
           {errors.length > 0 && <ErrorSummary key={attempt} items={errors.map(({ message }) => ({ target: "staff-reply", text: message }))} />}
-          <Textarea id="staff-reply" name="body" heading label="Reply" hint="Your name is shown with your reply." maxLength={4000} value={body} onChange={setBody} error={messageFor(errors, "body")} />
+          <Textarea id="staff-reply" name="body" bold label="Reply" hint="Your name is shown with your reply." maxLength={4000} value={body} onChange={setBody} error={messageFor(errors, "body")} />
           <Button secondary disabled={busy}>
             {busy ? "Sending…" : "Send reply"}
           </Button>

@@ -11,7 +11,7 @@ import { saveQueue } from "../../lib/saveQueue";
 import NotFound from "../NotFound";
 import { lookupConversation, replyWithCode } from "./api";
 import { formatDate } from "./dates";
-import { Textarea } from "./formFields";
+import { Textarea } from "../../components/fields";
 import { KIND_SHORT } from "./names";
 import { normaliseReplyCode } from "./replyCode";
 import { messageFor, saveErrors } from "./saveErrors";
@@ -150,7 +150,7 @@ function ConversationView({ code, conversation, onSent, onClose }: { code: strin
         </p>
       )}
       <form onSubmit={(event) => void send(event)} noValidate aria-busy={busy}>
-        <Textarea id="reply-body" name="body" heading label="Your reply" maxLength={4000} value={body} onChange={setBody} error={messageFor(errors, "body")} />
+        <Textarea id="reply-body" name="body" bold label="Your reply" maxLength={4000} value={body} onChange={setBody} error={messageFor(errors, "body")} />
         <div className="govuk-button-group">
           <Button disabled={busy}>{busy ? "Sending…" : "Send reply"}</Button>
           <button type="button" className="app-link-button" onClick={onClose}>

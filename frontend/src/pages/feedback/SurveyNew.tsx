@@ -12,7 +12,7 @@ import { saveQueue } from "../../lib/saveQueue";
 import NotFound from "../NotFound";
 import { createSurvey } from "./api";
 import { addDays, todayInLondon } from "./dates";
-import { Checkboxes, DateInput, RadioQuestion, Select, Textarea } from "./formFields";
+import { Checkboxes, DateInput, Radios, Select, Textarea } from "../../components/fields";
 import { QUESTION_KIND_NAMES, SURVEY_ROLES } from "./names";
 import { messageFor, saveErrors } from "./saveErrors";
 import { emptySurvey, newQuestion, toSurveyCreate, validateSurvey, type QuestionDraft, type SurveyValues } from "./surveyForm";
@@ -119,7 +119,7 @@ function SurveyForm() {
             error={messageFor(errors, "roles")}
             options={SURVEY_ROLES.map((role) => ({ value: role, label: ROLE_NAMES[role] }))}
           />
-          <RadioQuestion
+          <Radios
             id="survey-opens"
             name="opens"
             label="When does it open?"

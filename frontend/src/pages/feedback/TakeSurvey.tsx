@@ -16,7 +16,7 @@ import { saveQueue } from "../../lib/saveQueue";
 import NotFound from "../NotFound";
 import { respondToSurvey, useSurvey } from "./api";
 import { formatDate } from "./dates";
-import { RadioQuestion, Select, Textarea } from "./formFields";
+import { Radios, Select, Textarea } from "../../components/fields";
 import { LIKERT_LABELS } from "./names";
 import { saveErrors } from "./saveErrors";
 import { answerableHomes, questionOfError, scaleOf, toAnswers, validateAnswers, type Answers } from "./surveyAnswers";
@@ -140,7 +140,7 @@ function SurveyForm({ survey, onDone }: { survey: Survey; onDone: (receipt: Resp
             <Select
               id="survey-home"
               name="home_id"
-              heading
+              bold
               label="Which home are you answering about?"
               hint="You work in more than one home: choose the one these answers are about."
               value={home}
@@ -172,12 +172,12 @@ function QuestionField({ question, value, onChange, error }: { question: Questio
     return <Textarea id={id} name={id} labelSize="m" label={label} maxLength={2000} value={value} onChange={onChange} error={error} />;
   }
   if (question.kind === "single_choice") {
-    return <RadioQuestion id={id} name={id} legendSize="m" label={label} value={value} onChange={onChange} error={error} options={question.options.map((o) => ({ value: o, label: o }))} />;
+    return <Radios id={id} name={id} legendSize="m" label={label} value={value} onChange={onChange} error={error} options={question.options.map((o) => ({ value: o, label: o }))} />;
   }
   const scale = scaleOf(question);
   if (question.kind === "likert") {
     return (
-      <RadioQuestion
+      <Radios
         id={id}
         name={id}
         legendSize="m"
@@ -190,7 +190,7 @@ function QuestionField({ question, value, onChange, error }: { question: Questio
     );
   }
   return (
-    <RadioQuestion
+    <Radios
       id={id}
       name={id}
       legendSize="m"

@@ -11,7 +11,7 @@ import { ProblemMessage } from "../../components/ProblemMessage";
 import NotFound from "../NotFound";
 import { fetchIndicators, fetchSeries, useBenchmarks } from "./api";
 import { addMonths, formatMonth, todayInLondon } from "./dates";
-import { DateInput, Select } from "./formFields";
+import { DateInput, Select } from "../../components/fields";
 import type { Benchmark, Indicators } from "./types";
 import { FeedbackNav, searchOf, Tag, useHomeName } from "./ui";
 import { benchmarkFor, formatAxisValue, formatIndicator, INDICATORS, missingText, seriesTrend, worseThan, type IndicatorInfo } from "./workforce";

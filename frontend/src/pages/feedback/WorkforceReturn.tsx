@@ -19,7 +19,7 @@ import { saveQueue } from "../../lib/saveQueue";
 import NotFound from "../NotFound";
 import { correctReturn, createReturn, fetchReturn, type Versioned } from "./api";
 import { formatMonth, todayInLondon } from "./dates";
-import { DateInput, Select } from "./formFields";
+import { DateInput, Select } from "../../components/fields";
 import { STAFF_ROLE_NAMES, STAFF_ROLES } from "./names";
 import { saveErrors } from "./saveErrors";
 import type { WorkforceReturn as SavedReturn } from "./types";

@@ -17,7 +17,7 @@ import { fullName } from "../residents/names";
 import { isNotFound, useResident } from "../residents/residents";
 import { SamePageLink } from "../residents/SamePageLink";
 import type { Domain, Resident, Version } from "../types";
-import { Input, Select, Textarea } from "./formFields";
+import { TextInput, Select, Textarea } from "../../../components/fields";
 import { fetchPlan, fetchVersion, INTERVAL_NAMES, refreshAfterPlanChange, saveDraft, usePlan, useDomains, useVersion } from "./plan";
 import type { PlanPageState } from "./CarePlan";
 import {
@@ -330,8 +330,8 @@ function SectionFields({ section, index, errorFor, onChange, onRemove, onFocus }
         <div className="app-plan-edit-item" key={goal.key} role="group" aria-label={`Goal ${g + 1} of ${section.title}`}>
           <p className="govuk-body govuk-!-font-weight-bold">Goal {g + 1}</p>
           <Textarea id={fieldId(`${at}.goals.${g}.description`)} label="Goal" rows={2} error={errorFor(`${at}.goals.${g}.description`)} value={goal.description} onChange={(description) => setGoal(g, { description })} />
-          <Input id={fieldId(`${at}.goals.${g}.measure`)} label="How will we know it is met?" error={errorFor(`${at}.goals.${g}.measure`)} value={goal.measure} onChange={(measure) => setGoal(g, { measure })} />
-          <Input
+          <TextInput id={fieldId(`${at}.goals.${g}.measure`)} label="How will we know it is met?" error={errorFor(`${at}.goals.${g}.measure`)} value={goal.measure} onChange={(measure) => setGoal(g, { measure })} />
+          <TextInput
             id={fieldId(`${at}.goals.${g}.target_date`)}
             label="Target date (optional)"
             type="date"
@@ -373,8 +373,8 @@ function SectionFields({ section, index, errorFor, onChange, onRemove, onFocus }
         <div className="app-plan-edit-item" key={item.key} role="group" aria-label={`Support ${n + 1} of ${section.title}`}>
           <p className="govuk-body govuk-!-font-weight-bold">Support {n + 1}</p>
           <Textarea id={fieldId(`${at}.interventions.${n}.what`)} label="What staff do" rows={2} error={errorFor(`${at}.interventions.${n}.what`)} value={item.what} onChange={(what) => setItem(n, { what })} />
-          <Input id={fieldId(`${at}.interventions.${n}.how_often`)} label="How often" width="20" error={errorFor(`${at}.interventions.${n}.how_often`)} value={item.how_often} onChange={(how_often) => setItem(n, { how_often })} />
-          <Input id={fieldId(`${at}.interventions.${n}.by_whom`)} label="By whom" width="20" error={errorFor(`${at}.interventions.${n}.by_whom`)} value={item.by_whom} onChange={(by_whom) => setItem(n, { by_whom })} />
+          <TextInput id={fieldId(`${at}.interventions.${n}.how_often`)} label="How often" width="20" error={errorFor(`${at}.interventions.${n}.how_often`)} value={item.how_often} onChange={(how_often) => setItem(n, { how_often })} />
+          <TextInput id={fieldId(`${at}.interventions.${n}.by_whom`)} label="By whom" width="20" error={errorFor(`${at}.interventions.${n}.by_whom`)} value={item.by_whom} onChange={(by_whom) => setItem(n, { by_whom })} />
           <button
             type="button"
             className="govuk-button govuk-button--secondary"

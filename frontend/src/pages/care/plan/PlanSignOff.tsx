@@ -16,7 +16,7 @@ import { fullName } from "../residents/names";
 import { isNotFound, useResident } from "../residents/residents";
 import type { Resident, Version } from "../types";
 import type { PlanPageState } from "./CarePlan";
-import { Textarea } from "./formFields";
+import { Textarea } from "../../../components/fields";
 import { draftNumber, refreshAfterPlanChange, signOffDraft, usePlan, useVersion } from "./plan";
 import { INVOLVEMENT_CHOICES, INVOLVEMENTS, signOffBody, validateSignOff, type SignOffValues } from "./signOff";
 import { VersionFacts } from "./VersionFacts";

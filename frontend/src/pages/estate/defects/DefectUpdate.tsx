@@ -32,7 +32,7 @@ import {
   type WorkValues,
 } from "./defectForm";
 import { fetchDefect, MOVE_NAMES, NEXT_STATUSES, PRIORITIES, PRIORITY_NAMES, STATUS_NAMES, updateDefect, useDefect, type VersionedDefect } from "./defects";
-import { MoneyInput, Textarea } from "./fields";
+import { MoneyInput, Textarea } from "../../../components/fields";
 import { useAsset } from "./lookups";
 import type { DefectStatus, Priority } from "./types";
 

@@ -7,7 +7,7 @@ import { ErrorSummary } from "../../../components/ErrorSummary";
 import { Button, Radios, TextInput } from "../../../components/fields";
 import { PageHeading } from "../../../components/PageHeading";
 import NotFound from "../../NotFound";
-import { Textarea } from "../defects/fields";
+import { Textarea } from "../../../components/fields";
 import type { Asset, Priority } from "../defects/types";
 import { AssetHeader } from "./AssetHeader";
 import { defectFromDescription, URGENCY_CHOICES, validateDescribe, type DescribeValues } from "./faults";

@@ -4,7 +4,7 @@ import { ErrorSummary } from "../../../components/ErrorSummary";
 import { Button } from "../../../components/fields";
 import { PageHeading } from "../../../components/PageHeading";
 import { EstateToolsLinks } from "../defects/EstateToolsLinks";
-import { Select } from "../defects/fields";
+import { Select } from "../../../components/fields";
 import { csvHeadings, mappingFor, validateFile } from "./importWizard";
 import { JobProgress } from "./JobProgress";
 import { useDryRun } from "./useDryRun";

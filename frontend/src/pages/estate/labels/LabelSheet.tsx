@@ -12,7 +12,7 @@ import { PageHeading } from "../../../components/PageHeading";
 import { ProblemMessage } from "../../../components/ProblemMessage";
 import NotFound from "../../NotFound";
 import { EstateToolsLinks } from "../defects/EstateToolsLinks";
-import { Select } from "../defects/fields";
+import { Select } from "../../../components/fields";
 import { useCategories, useLocations } from "../defects/lookups";
 import { countAssets, fetchSheet, filtersFrom, locationOptions, searchOf, sheetsFor, type SheetFilters } from "./labels";
 import { PrintOnly } from "./PrintOnly";
