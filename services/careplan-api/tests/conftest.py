@@ -82,7 +82,8 @@ class CareplanApi:
         return response.json()  # type: ignore[no-any-return]
 
     async def note(self, resident_id: str, headers: dict[str, str] | None = None, **overrides: Any) -> httpx.Response:
-        body = {"occurred_at": (datetime.now().astimezone() - timedelta(minutes=10)).isoformat(),
+        # Now, not a little earlier: just after midnight, "10 minutes ago" is yesterday's record.
+        body = {"occurred_at": datetime.now().astimezone().isoformat(),
                 "category": "mood_and_wellbeing", "text": "Cheerful at breakfast.", **overrides}
         return await self.http.post(f"/v1/residents/{resident_id}/notes", json=body, headers=headers or self.manager)
 

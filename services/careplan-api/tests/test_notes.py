@@ -91,7 +91,7 @@ class TestCorrections:
     async def test_correction_is_a_new_note_and_totals_use_it(self, careplan: CareplanApi) -> None:
         resident = await careplan.admit(fluid_target_ml=1500)
         today = clock.today()
-        now = datetime.now(UTC) - timedelta(minutes=1)
+        now = datetime.now(UTC)  # not a minute ago: just after midnight that is yesterday
         wrong = (await careplan.note(resident["id"], category="fluids", fluid_ml=1200, text="Tea",
                                      occurred_at=now.isoformat())).json()
         await careplan.note(resident["id"], category="fluids", fluid_ml=300, text="Juice", occurred_at=now.isoformat())
