@@ -8,7 +8,8 @@ import { Loading } from "../../../components/Loading";
 import { PageHeading } from "../../../components/PageHeading";
 import { ProblemMessage } from "../../../components/ProblemMessage";
 import NotFound from "../../NotFound";
-import { isNotFound, residentName, useResident } from "../notes/resident";
+import { residentName } from "../residents/names";
+import { isNotFound, useResident } from "../residents/residents";
 import { ResidentHeader } from "../residents/ResidentNav";
 import { londonDate } from "../notes/time";
 import type { Resident } from "../notes/types";
@@ -27,7 +28,7 @@ export default function RecordExport() {
       </>
     );
   }
-  return <ExportPage resident={resident.data} />;
+  return <ExportPage resident={resident.data.resident} />;
 }
 
 type State = { kind: "idle" } | { kind: "busy" } | { kind: "done"; fileName: string; contents: Record<string, number> } | { kind: "failed"; message: string };

@@ -9,7 +9,7 @@ import { formatDateTime } from "../../../lib/format";
 import "../notes/daily.css";
 import { CareNav } from "../residents/CareNav";
 import { CATEGORY_NAMES } from "../notes/notes";
-import { residentName } from "../notes/resident";
+import { residentName } from "../residents/names";
 import { formatDay, formatTime, londonDate } from "../notes/time";
 import { sectionLink } from "../reviews/reviews";
 import { bandClass, bandName, TOOL_SHORT } from "../risks/tools";

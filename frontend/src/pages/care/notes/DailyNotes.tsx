@@ -14,7 +14,8 @@ import "./daily.css";
 import { NoteForm } from "./NoteForm";
 import { NoteList } from "./NoteList";
 import { addNote, CATEGORY_NAMES, fetchFluidTotals, fluidKey, fluidSummary, notesKey, quickGroups, quickNote, type QuickEntry } from "./notes";
-import { isNotFound, residentName, useResident } from "./resident";
+import { residentName } from "../residents/names";
+import { isNotFound, useResident } from "../residents/residents";
 import { ResidentHeader } from "../residents/ResidentNav";
 import { addDays, dayName, formatDay, formatTime, isDate, londonDate } from "./time";
 import type { Note, NoteCreate } from "./types";
@@ -32,7 +33,7 @@ export default function DailyNotes() {
       </>
     );
   }
-  return <NotesPage key={residentId} residentId={residentId} name={residentName(resident.data)} admitted={resident.data.admission_date} />;
+  return <NotesPage key={residentId} residentId={residentId} name={residentName(resident.data.resident)} admitted={resident.data.resident.admission_date} />;
 }
 
 function NotesPage({ residentId, name, admitted }: { residentId: string; name: string; admitted: string }) {

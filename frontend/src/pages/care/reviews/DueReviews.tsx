@@ -10,7 +10,7 @@ import { PageHeading } from "../../../components/PageHeading";
 import { ProblemMessage } from "../../../components/ProblemMessage";
 import "../notes/daily.css";
 import { CareNav } from "../residents/CareNav";
-import { residentName } from "../notes/resident";
+import { residentName } from "../residents/names";
 import { formatDay } from "../notes/time";
 import { dueFiltersFrom, dueSearch, fetchDue, INTERVAL_NAMES, sectionLink, WITHIN_CHOICES } from "./reviews";
 import { Pagination } from "../../../components/Pagination";

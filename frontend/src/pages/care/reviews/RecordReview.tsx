@@ -14,7 +14,8 @@ import { SaveDiscarded, saveQueue } from "../../../lib/saveQueue";
 import NotFound from "../../NotFound";
 import "../notes/daily.css";
 import { CareNav } from "../residents/CareNav";
-import { isNotFound, residentName, useResident } from "../notes/resident";
+import { residentName } from "../residents/names";
+import { isNotFound, useResident } from "../residents/residents";
 import { formatDay, londonDate } from "../notes/time";
 import type { Resident } from "../notes/types";
 import { fetchPlan } from "../risks/risks";
@@ -47,7 +48,7 @@ export default function RecordReview() {
   }
   const section = plan.data?.current?.sections.find((s) => s.id === sectionId);
   if (!resident.data || !section) return <NotFound />;
-  return <ReviewForm resident={resident.data} section={section} lastReviewed={history.data?.[0]?.review_date ?? null} />;
+  return <ReviewForm resident={resident.data.resident} section={section} lastReviewed={history.data?.[0]?.review_date ?? null} />;
 }
 
 function ReviewForm({ resident, section, lastReviewed }: { resident: Resident; section: Section; lastReviewed: string | null }) {

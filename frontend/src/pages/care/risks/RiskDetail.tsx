@@ -7,7 +7,8 @@ import { ProblemMessage } from "../../../components/ProblemMessage";
 import { formatDateTime } from "../../../lib/format";
 import NotFound from "../../NotFound";
 import "../notes/daily.css";
-import { isNotFound, residentName, useResident } from "../notes/resident";
+import { residentName } from "../residents/names";
+import { isNotFound, useResident } from "../residents/residents";
 import { ResidentHeader } from "../residents/ResidentNav";
 import { fetchAssessment, risksKey } from "./risks";
 import { ANSWER_NAMES, answerText, bandClass, bandName, ITEM_NAMES, orderedItems, TOOL_NAMES, TOOL_SOURCES } from "./tools";
@@ -32,7 +33,7 @@ export default function RiskDetail() {
     );
   }
   if (!resident.data || !query.data) return null;
-  return <Detail residentId={residentId} name={residentName(resident.data)} assessment={query.data} />;
+  return <Detail residentId={residentId} name={residentName(resident.data.resident)} assessment={query.data} />;
 }
 
 function Detail({ residentId, name, assessment }: { residentId: string; name: string; assessment: Assessment }) {

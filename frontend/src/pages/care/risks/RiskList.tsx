@@ -8,7 +8,8 @@ import { ProblemMessage } from "../../../components/ProblemMessage";
 import { formatDateTime } from "../../../lib/format";
 import NotFound from "../../NotFound";
 import "../notes/daily.css";
-import { isNotFound, residentName, useResident } from "../notes/resident";
+import { residentName } from "../residents/names";
+import { isNotFound, useResident } from "../residents/residents";
 import { ResidentHeader } from "../residents/ResidentNav";
 import { fetchAssessments, risksKey, useLatest } from "./risks";
 import { bandClass, bandName, isTool, TOOL_NAMES, TOOL_SHORT, TOOLS } from "./tools";
@@ -28,7 +29,7 @@ export default function RiskList() {
       </>
     );
   }
-  const name = residentName(resident.data);
+  const name = residentName(resident.data.resident);
   return (
     <>
       <ResidentHeader residentId={residentId} current="risks" />

@@ -12,7 +12,8 @@ import { ProblemMessage } from "../../../components/ProblemMessage";
 import { SaveDiscarded, saveQueue } from "../../../lib/saveQueue";
 import NotFound from "../../NotFound";
 import "../notes/daily.css";
-import { isNotFound, residentName, useResident } from "../notes/resident";
+import { residentName } from "../residents/names";
+import { isNotFound, useResident } from "../residents/residents";
 import { ResidentHeader } from "../residents/ResidentNav";
 import { ageOn, londonDate } from "../notes/time";
 import type { Resident } from "../notes/types";
@@ -77,7 +78,7 @@ export default function RiskNew() {
       </>
     );
   }
-  return <AssessmentForm key={`${residentId}-${tool}`} tool={tool} resident={resident.data} />;
+  return <AssessmentForm key={`${residentId}-${tool}`} tool={tool} resident={resident.data.resident} />;
 }
 
 function AssessmentForm({ tool, resident }: { tool: Tool; resident: Resident }) {
